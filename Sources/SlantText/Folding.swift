@@ -1,0 +1,55 @@
+/// Folds a scalar to the form rules match on: lower case, one kind of space, straight quotes.
+///
+/// Folding maps every scalar to exactly one scalar, so a match found in the folded
+/// text has the same code-point offsets in the original text.
+public enum Folding {
+    public static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x80 {
+            if v >= 0x41 && v <= 0x5A { return Unicode.Scalar(v + 0x20)! }
+            if v == 0x09 { return " " }
+            return s
+        }
+        switch v {
+        case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return " "
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC: return "'"
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: return "\""
+        case 0x2010, 0x2011: return "-"
+        default: break
+        }
+        if s.properties.changesWhenLowercased {
+            let lower = s.properties.lowercaseMapping.unicodeScalars
+            if lower.count == 1, let first = lower.first { return first }
+        }
+        return s
+    }
+
+    /// The folded text as UTF-8 bytes.
+    public static func foldedUTF8(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars {
+            UTF8.encode(fold(s)) { out.append($0) }
+        }
+        return out
+    }
+}
+
+/// The folded form of an article's text, ready for byte-level matchers.
+public struct FoldedText: Sendable {
+    public let bytes: [UInt8]
+    public let offsets: OffsetMap
+
+    public init(_ text: String) {
+        let folded = Folding.foldedUTF8(text)
+        bytes = folded
+        offsets = OffsetMap(utf8: folded)
+    }
+
+    /// The code-point span of a byte range found in `bytes`.
+    public func span(ofBytes lower: Int, _ upper: Int) -> TextSpan {
+        TextSpan(start: offsets.scalarOffset(ofByte: lower), end: offsets.scalarOffset(ofByte: upper))
+    }
+
+    public func byteOffset(ofScalar s: Int) -> Int { offsets.byteOffset(ofScalar: s) }
+}

@@ -1,0 +1,64 @@
+/// What a paragraph is, which decides whether it is scored as the author's prose.
+public enum ParagraphKind: String, Sendable, Codable, CaseIterable {
+    case prose
+    case heading
+    case boilerplate
+    case quoteBlock = "quote-block"
+
+    /// Headings and page furniture are shown but not scored as editorial prose.
+    public var isScored: Bool { self == .prose || self == .quoteBlock }
+}
+
+public struct Sentence: Sendable, Hashable, Codable {
+    public var span: TextSpan
+    public init(span: TextSpan) { self.span = span }
+}
+
+public struct Token: Sendable, Hashable {
+    public enum Kind: String, Sendable, Codable {
+        case word, number, punctuation, symbol
+    }
+    public var span: TextSpan
+    public var kind: Kind
+    public init(span: TextSpan, kind: Kind) {
+        self.span = span
+        self.kind = kind
+    }
+    public var isWordLike: Bool { kind == .word || kind == .number }
+}
+
+/// A quotation: the marks and what they enclose.
+public struct Quote: Sendable, Hashable {
+    /// The whole quotation, marks included.
+    public var span: TextSpan
+    /// What the marks enclose.
+    public var inner: TextSpan
+    public var openMark: Character
+    /// Nil when the paragraph ends before the quotation is closed (news style for a
+    /// quotation that runs on into the next paragraph).
+    public var closeMark: Character?
+    /// Number of word tokens inside.
+    public var words: Int
+    /// 0 for a top-level quotation, 1 for a quotation inside it, and so on.
+    public var depth: Int
+    /// True when a reporting verb or a colon is attached, so the words are someone's speech.
+    public var reported: Bool
+
+    public var isClosed: Bool { closeMark != nil }
+}
+
+public struct Paragraph: Sendable {
+    public var index: Int
+    public var span: TextSpan
+    public var kind: ParagraphKind
+    public var sentences: [Sentence]
+    public var tokens: [Token]
+    public var quotes: [Quote]
+
+    public var wordCount: Int { tokens.lazy.filter(\.isWordLike).count }
+
+    /// The innermost quotation covering `span`, if any: words there are the speaker's, not the author's.
+    public func quote(covering span: TextSpan) -> Quote? {
+        quotes.filter { $0.inner.contains(span) }.max { $0.depth < $1.depth }
+    }
+}

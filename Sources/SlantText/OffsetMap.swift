@@ -1,0 +1,74 @@
+/// Converts between UTF-8 byte offsets and Unicode scalar offsets of one text.
+///
+/// Matchers run over UTF-8 bytes because that is fast; everything a user sees is in
+/// code points. A checkpoint every 64 bytes keeps the table at 1/16 of the text size
+/// while each lookup scans at most 63 bytes.
+public struct OffsetMap: Sendable {
+    private static let blockShift = 6
+    private static let blockSize = 1 << blockShift
+
+    /// Scalar offset at the start of each 64-byte block.
+    private let checkpoints: [Int]
+    private let bytes: [UInt8]
+    public let isASCII: Bool
+    public let scalarCount: Int
+
+    public init(utf8 bytes: [UInt8]) {
+        self.bytes = bytes
+        var ascii = true
+        var points: [Int] = []
+        points.reserveCapacity(bytes.count / Self.blockSize + 1)
+        var scalars = 0
+        for (i, b) in bytes.enumerated() {
+            if i & (Self.blockSize - 1) == 0 { points.append(scalars) }
+            if b & 0xC0 != 0x80 { scalars += 1 }
+            if b >= 0x80 { ascii = false }
+        }
+        checkpoints = points
+        isASCII = ascii
+        scalarCount = scalars
+    }
+
+    public var byteCount: Int { bytes.count }
+
+    /// The scalar offset of the scalar that starts at (or contains) byte `byteOffset`.
+    public func scalarOffset(ofByte byteOffset: Int) -> Int {
+        if isASCII || byteOffset <= 0 { return max(0, byteOffset) }
+        if byteOffset >= bytes.count { return scalarCount }
+        let block = byteOffset >> Self.blockShift
+        var scalars = checkpoints[block]
+        var i = block << Self.blockShift
+        while i < byteOffset {
+            if bytes[i] & 0xC0 != 0x80 { scalars += 1 }
+            i += 1
+        }
+        // A byte in the middle of a scalar belongs to the scalar already counted.
+        if bytes[byteOffset] & 0xC0 == 0x80 { scalars -= 1 }
+        return scalars
+    }
+
+    /// The byte offset where scalar number `scalarOffset` starts.
+    public func byteOffset(ofScalar scalarOffset: Int) -> Int {
+        if isASCII || scalarOffset <= 0 { return max(0, min(scalarOffset, bytes.count)) }
+        if scalarOffset >= scalarCount { return bytes.count }
+        // Last checkpoint at or before the wanted scalar.
+        var lo = 0, hi = checkpoints.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if checkpoints[mid] <= scalarOffset { lo = mid } else { hi = mid - 1 }
+        }
+        var i = lo << Self.blockShift
+        // Skip continuation bytes of a scalar that started in the previous block.
+        while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
+        // A scalar straddling the block start was counted before the checkpoint, so the
+        // first scalar starting inside the block has index checkpoints[lo].
+        var scalars = checkpoints[lo]
+        while i < bytes.count {
+            if scalars == scalarOffset { return i }
+            i += 1
+            while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
+            scalars += 1
+        }
+        return bytes.count
+    }
+}

@@ -1,0 +1,76 @@
+/// Tells headings and page furniture from the article's prose, for text that arrived
+/// without markup saying so.
+enum ParagraphClassifier {
+    /// Prompts that make a short paragraph page furniture wherever they stand in it.
+    static let boilerplateCues: [String] = [
+        "share this", "share on", "share via", "subscribe to", "subscribe now", "subscribe for", "sign up for", "sign up to",
+        "our newsletter", "donate to", "donate now", "make a donation", "support our journalism", "support independent",
+        "support local journalism", "continue reading", "keep reading", "read more", "read the full", "click here",
+        "all rights reserved", "we use cookies", "this site uses cookies", "accept cookies", "cookie policy",
+        "privacy policy", "terms of use", "terms of service", "skip to content", "skip to main", "back to top",
+        "follow us on", "like us on", "download our app", "leave a comment", "view comments", "show comments",
+        "comments (", "sponsored content", "recommended for you", "related articles", "related stories",
+        "you might also like", "more stories", "log in to", "sign in to", "become a member", "become a subscriber",
+        "this article was", "copyright ©", "print this", "email this", "report an error", "advertisement",
+    ]
+    /// Short paragraphs made only of one of these words are furniture too (menus, buttons).
+    static let boilerplateWords: Set<String> = [
+        "share", "tweet", "email", "print", "comments", "comment", "subscribe", "donate", "advertisement", "menu",
+        "search", "home", "login", "log in", "sign in", "sign up", "close", "more", "next", "previous", "related",
+        "facebook", "twitter", "linkedin", "whatsapp", "reddit", "x", "copy link", "save", "follow",
+    ]
+
+    static let cues = ByteAutomaton(patterns: boilerplateCues.map { Array($0.utf8) })
+
+    static func classify(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], sentences: Int) -> ParagraphKind {
+        let words = tokens.lazy.filter(\.isWordLike).count
+        if words == 0 { return .boilerplate }
+        if words <= 40 {
+            if p.first == "©" || (p.starts(with: ["(", "c", ")"]) || p.starts(with: ["(", "C", ")"])) { return .boilerplate }
+            var cursor = ByteAutomaton.Cursor()
+            let cues = self.cues
+            for c in p {
+                let v = c.value
+                if v < 0x80 {
+                    // ASCII folds by setting the lower-case bit on letters.
+                    let b = UInt8(v >= 0x41 && v <= 0x5A ? v | 0x20 : v)
+                    if cues.step(&cursor, b) { return .boilerplate }
+                } else {
+                    let f = Folding.fold(c)
+                    var hit = false
+                    UTF8.encode(f) { if cues.step(&cursor, $0) { hit = true } }
+                    if hit { return .boilerplate }
+                }
+            }
+            // "Share | Tweet | Email" style rows.
+            if words <= 3 || (words <= 12 && p.contains(where: { $0 == "|" || $0 == "•" || $0 == "·" })) {
+                let text = String(String.UnicodeScalarView(p.map(Folding.fold)))
+                let parts = text.split(whereSeparator: { "|•·/,".contains($0) }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+                if !parts.isEmpty && parts.allSatisfy({ boilerplateWords.contains(stripCount($0)) }) { return .boilerplate }
+            }
+        }
+        if isHeading(p, words: words, sentences: sentences) { return .heading }
+        return .prose
+    }
+
+    /// "Comments (12)" → "comments".
+    private static func stripCount(_ s: String) -> String {
+        var t = s
+        if let paren = t.firstIndex(of: "(") { t = String(t[..<paren]).trimmingSpaces() }
+        return t
+    }
+
+    /// A heading is one short line that does not end like a sentence.
+    static func isHeading(_ p: ArraySlice<Unicode.Scalar>, words: Int, sentences: Int) -> Bool {
+        guard words <= 16, sentences <= 1, !p.contains("\n") else { return false }
+        var end = p.endIndex - 1
+        while end > p.startIndex, ScalarClass.isSpace(p[end]) { end -= 1 }
+        let last = p[end]
+        if SentenceSplitter.isTerminator(last) || last == ";" || last == "," || last == ":" { return false }
+        // A closing quotation mark ends a sentence when a terminator stands inside it.
+        if SentenceSplitter.isTrailingCloser(last), end > p.startIndex, SentenceSplitter.isTerminator(p[end - 1]) || p[end - 1] == "," {
+            return false
+        }
+        return true
+    }
+}

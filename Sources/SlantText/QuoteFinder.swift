@@ -1,0 +1,112 @@
+/// Finds quotation spans in one paragraph and tells quotation marks from apostrophes.
+///
+/// Curly marks say which way they face; straight ones and ’ do not, so their role is
+/// read from what stands on either side. A single-quote opener that is never closed
+/// is taken back as an apostrophe (’em, ’90s); an unclosed double quotation runs to
+/// the end of the paragraph, as news style does for quotations that continue.
+enum QuoteFinder {
+    enum Family { case double, single, guillemet, corner, whiteCorner }
+
+    struct Found {
+        var open: Int
+        var close: Int?
+        var family: Family
+    }
+
+    private struct Open { var index: Int; var family: Family }
+
+    /// The open quotations and those found so far; a struct so the compiler, not the
+    /// runtime, checks exclusive access in this per-character loop.
+    private struct State {
+        var stack: [Open] = []
+        var found: [Found] = []
+        let lo: Int
+
+        mutating func open(_ family: Family, at i: Int) { stack.append(Open(index: i, family: family)) }
+
+        mutating func close(_ family: Family, at i: Int) -> Bool {
+            guard let k = stack.lastIndex(where: { $0.family == family }) else { return false }
+            found.append(Found(open: stack[k].index - lo, close: i - lo, family: family))
+            // Openers left inside a closed quotation were never closed themselves: drop them.
+            stack.removeSubrange(k...)
+            return true
+        }
+
+        func isOpen(_ family: Family) -> Bool { stack.contains { $0.family == family } }
+    }
+
+    /// Paragraph-local indices of the quotations in `p`.
+    static func find(in p: ArraySlice<Unicode.Scalar>) -> [Found] {
+        let lo = p.startIndex, hi = p.endIndex
+        var st = State(lo: lo)
+        var i = lo
+        while i < hi {
+            let c = p[i]
+            let v = c.value
+            // Fast path: most scalars are not quotation marks at all.
+            if v != 0x22 && v != 0x27 && (v < 0xAB || !(v == 0xAB || v == 0xBB || (0x2018...0x201F).contains(v) || (0x300C...0x300F).contains(v))) {
+                i += 1
+                continue
+            }
+            let prev: Unicode.Scalar? = i > lo ? p[i - 1] : nil
+            let next: Unicode.Scalar? = i + 1 < hi ? p[i + 1] : nil
+            let leftOpen = prev.map(ScalarClass.isOpeningContext) ?? true
+            let rightOpen = next.map(ScalarClass.isClosingContext) ?? true
+            switch v {
+            case 0x201C, 0x201E, 0x201F: // “ „ ‟
+                st.open(.double, at: i)
+            case 0x201D: // ”
+                if !st.close(.double, at: i) && leftOpen && !rightOpen { st.open(.double, at: i) }
+            case 0xAB: st.open(.guillemet, at: i)
+            case 0xBB: _ = st.close(.guillemet, at: i)
+            case 0x300C: st.open(.corner, at: i)
+            case 0x300D: _ = st.close(.corner, at: i)
+            case 0x300E: st.open(.whiteCorner, at: i)
+            case 0x300F: _ = st.close(.whiteCorner, at: i)
+            case 0x22: // "
+                if leftOpen && !rightOpen { st.open(.double, at: i) }
+                else if !leftOpen && rightOpen { _ = st.close(.double, at: i) }
+                else if leftOpen && rightOpen {
+                    if !st.close(.double, at: i) { st.open(.double, at: i) }
+                } else if let p = prev, !ScalarClass.isDigit(p), st.isOpen(.double) {
+                    _ = st.close(.double, at: i)
+                }
+            case 0x2018: // ‘
+                if !isElision(p, at: i) { st.open(.single, at: i) }
+            case 0x2019, 0x27: // ’ '
+                let letterBefore = prev.map(ScalarClass.isLetterOrDigit) ?? false
+                let letterAfter = next.map(ScalarClass.isLetterOrDigit) ?? false
+                if letterBefore && letterAfter { break } // don’t, Carrow Bay’s
+                if !leftOpen && rightOpen {
+                    _ = st.close(.single, at: i) // otherwise a plural possessive: the Saudis’ oil
+                } else if leftOpen && !rightOpen && !isElision(p, at: i) {
+                    st.open(.single, at: i)
+                }
+            case 0x201A, 0x201B: // ‚ ‛ low/reversed single: openers
+                st.open(.single, at: i)
+            default: break
+            }
+            i += 1
+        }
+        var found = st.found
+        for open in st.stack where open.family != .single {
+            found.append(Found(open: open.index - lo, close: nil, family: open.family))
+        }
+        return found.sorted { $0.open < $1.open }
+    }
+
+    /// ’em, ’tis, ’til, ’cause, ’n’, ’90s: an apostrophe standing for dropped letters.
+    private static func isElision(_ p: ArraySlice<Unicode.Scalar>, at i: Int) -> Bool {
+        var j = i + 1
+        var word = ""
+        while j < p.endIndex, ScalarClass.isLetterOrDigit(p[j]), word.unicodeScalars.count < 8 {
+            word.unicodeScalars.append(Folding.fold(p[j])); j += 1
+        }
+        if let first = word.unicodeScalars.first, ScalarClass.isDigit(first) {
+            // ’90s, ’08 — but not a quoted number like '2' standing alone.
+            let closesAfter = j < p.endIndex && (p[j] == "'" || p[j] == "\u{2019}")
+            return !closesAfter
+        }
+        return ["em", "tis", "twas", "til", "cause", "n", "round", "bout"].contains(word)
+    }
+}

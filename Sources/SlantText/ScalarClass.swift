@@ -1,0 +1,86 @@
+/// Character classes the segmenter asks about, with ASCII answered without Unicode tables
+/// (news text is mostly ASCII, and these run once per code point).
+enum ScalarClass {
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0x0B || v == 0x0C }
+        return s.properties.isWhitespace || v == 0x200B
+    }
+
+    @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+        return s.properties.isAlphabetic
+    }
+
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        return s.properties.numericType == .decimal
+    }
+
+    @inline(__always) static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        return s.properties.isAlphabetic || s.properties.numericType == .decimal
+    }
+
+    /// Combining marks continue the word they follow (Devanagari vowel signs, accents).
+    static func isMark(_ s: Unicode.Scalar) -> Bool {
+        guard s.value >= 0x300 else { return false }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return s.value == 0x200C || s.value == 0x200D
+        }
+    }
+
+    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        return s.properties.isUppercase
+    }
+
+    static func isLower(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        return s.properties.isLowercase
+    }
+
+    /// Scripts written without spaces: each ideograph or kana counts as a word of its own.
+    static func isIdeographic(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF: return true
+        default: return false
+        }
+    }
+
+    static func isEmoji(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x2100 && (s.properties.isEmojiPresentation || (s.properties.isEmoji && s.value >= 0x1F000))
+    }
+
+    /// Scalars that extend an emoji into one visible symbol (skin tones, ZWJ sequences, variation selectors).
+    static func extendsEmoji(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xFE0E, 0xFE0F, 0x1F3FB...0x1F3FF, 0x200D, 0x20E3, 0xE0020...0xE007F: return true
+        default: return false
+        }
+    }
+
+    /// Marks that may stand before a quotation opens: ( [ { dashes, slash, other quote marks.
+    static func isOpeningContext(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x28, 0x5B, 0x7B, 0x2D, 0x2F, 0x2013, 0x2014, 0x201C, 0x2018, 0x22, 0x27, 0xAB, 0x201E, 0x300C, 0x300E: return true
+        default: return isSpace(s)
+        }
+    }
+
+    /// Marks that may follow a quotation that closes: punctuation, brackets, dashes, quote marks.
+    static func isClosingContext(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x5D, 0x7D, 0x2026, 0x2013, 0x2014, 0x2D,
+             0x201D, 0x2019, 0x22, 0x27, 0xBB, 0x300D, 0x300F, 0x3002, 0xFF0C, 0xFF01, 0xFF1F, 0x2F:
+            return true
+        default: return isSpace(s)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// Decides whether a quotation is reported speech: a colon before it, or a reporting
+/// verb within a few words on either side ("…,” she said; told reporters “…”).
+/// Quotations with neither stand alone, which is where scare quotes live.
+enum SpeechAttachment {
+    /// Folded forms of common reporting verbs. Rubrics carry the full lists; the text
+    /// model needs only enough to label quotations for `slant segment` and the rules.
+    static let reportingVerbs: Set<String> = [
+        "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding",
+        "ask", "asks", "asked", "asking", "write", "writes", "wrote", "written", "writing", "state", "states", "stated",
+        "explain", "explains", "explained", "note", "notes", "noted", "noting", "insist", "insists", "insisted",
+        "argue", "argues", "argued", "arguing", "claim", "claims", "claimed", "declare", "declares", "declared",
+        "announce", "announces", "announced", "reply", "replies", "replied", "respond", "responds", "responded",
+        "warn", "warns", "warned", "warning", "urge", "urges", "urged", "recall", "recalls", "recalled",
+        "continue", "continues", "continued", "admit", "admits", "admitted", "acknowledge", "acknowledged",
+        "concede", "concedes", "conceded", "suggest", "suggests", "suggested", "predict", "predicted",
+        "testify", "testified", "tweet", "tweets", "tweeted", "post", "posted", "report", "reports", "reported",
+        "according", "describe", "describes", "described", "call", "calls", "called", "calling", "dub", "dubbed",
+        "term", "termed", "label", "labelled", "labeled", "quote", "quoted", "quip", "quipped", "joke", "joked",
+        "shout", "shouted", "yell", "yelled", "whisper", "whispered", "cry", "cried", "exclaim", "exclaimed",
+        "vow", "vowed", "promise", "promised", "pledge", "pledged", "stress", "stressed", "emphasize", "emphasized",
+        "emphasise", "emphasised", "observe", "observed", "remark", "remarked", "comment", "commented",
+        "confirm", "confirmed", "deny", "denied", "agree", "agreed", "estimate", "estimated", "text", "texted",
+        "email", "emailed", "read", "reads", "sing", "sang", "chant", "chanted", "mutter", "muttered",
+        "boast", "boasted", "complain", "complained", "scoff", "scoffed", "recount", "recounted", "wonder", "wondered",
+    ]
+
+    /// How far from the marks a reporting verb may stand, in tokens.
+    static let windowBefore = 5
+    static let windowAfter = 5
+
+    static func isReported(quote: (open: Int, close: Int?), tokens: [Token], in p: ArraySlice<Unicode.Scalar>) -> Bool {
+        let lo = p.startIndex
+        guard let openToken = tokens.firstIndex(where: { $0.span.start == quote.open }) else { return false }
+        // Before: "X said: “…”", "X said, “…”", "told reporters “…”".
+        var k = openToken - 1
+        var seen = 0
+        while k >= 0 && seen < windowBefore {
+            let tok = tokens[k]
+            let first = p[lo + tok.span.start]
+            if tok.kind == .punctuation {
+                if first == ":" && k == openToken - 1 { return true }
+                if SentenceSplitter.isTerminator(first) || isQuoteMark(first) { break }
+            } else if tok.kind == .word {
+                if reportingVerbs.contains(SentenceSplitter.folded(p, tok.span)) { return true }
+                seen += 1
+            }
+            k -= 1
+        }
+        // After: "…,” she said.", "…” the mayor told reporters."
+        guard let close = quote.close, let closeToken = tokens.firstIndex(where: { $0.span.start == close }) else { return false }
+        k = closeToken + 1
+        seen = 0
+        while k < tokens.count && seen < windowAfter {
+            let tok = tokens[k]
+            let first = p[lo + tok.span.start]
+            if tok.kind == .punctuation {
+                if isQuoteMark(first) { break }
+                if SentenceSplitter.isTerminator(first) && k > closeToken + 1 { break }
+            } else if tok.kind == .word {
+                if reportingVerbs.contains(SentenceSplitter.folded(p, tok.span)) { return true }
+                seen += 1
+            }
+            k += 1
+        }
+        return false
+    }
+
+    static func isQuoteMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x22, 0x27, 0xAB, 0xBB, 0x2018...0x201F, 0x300C...0x300F: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Testing
+@testable import SlantText
+
+@Suite struct OffsetTests {
+    static let samples = [
+        "plain ascii text",
+        "Emoji 👍🏽 and 🌊 waves, flags 🇯🇵, family 👨‍👩‍👧.",
+        "日本語の文章「安全第一」です。",
+        "Hebrew שלום עולם and Arabic مرحبا بالعالم mixed.",
+        "Combining e\u{301} and Devanagari नमस्ते.",
+        String(repeating: "é", count: 200) + "x" + String(repeating: "😀", count: 70),
+    ]
+
+    @Test(arguments: samples)
+    func byteAndScalarOffsetsRoundTrip(_ text: String) {
+        let map = OffsetMap(utf8: Array(text.utf8))
+        let scalars = Array(text.unicodeScalars)
+        #expect(map.scalarCount == scalars.count)
+        var byte = 0
+        for (i, s) in scalars.enumerated() {
+            #expect(map.byteOffset(ofScalar: i) == byte)
+            #expect(map.scalarOffset(ofByte: byte) == i)
+            byte += String(s).utf8.count
+        }
+        #expect(map.byteOffset(ofScalar: scalars.count) == text.utf8.count)
+        #expect(map.scalarOffset(ofByte: text.utf8.count) == scalars.count)
+    }
+
+    @Test(arguments: samples)
+    func articleSpansRoundTripToText(_ text: String) {
+        let article = Article(text: text)
+        let scalars = Array(text.unicodeScalars)
+        for p in article.paragraphs {
+            for token in p.tokens {
+                let expected = String(String.UnicodeScalarView(scalars[token.span.start..<token.span.end]))
+                #expect(article.text(in: token.span) == expected)
+            }
+        }
+    }
+
+    @Test func emojiIsOneSymbolTokenAndOffsetsCountCodePoints() {
+        let article = Article(text: "Wow 👍🏽 great")
+        let tokens = article.paragraphs[0].tokens
+        #expect(tokens.map { article.text(in: $0.span) } == ["Wow", "👍🏽", "great"])
+        // 👍🏽 is two code points, so "great" starts at 4 + 2 + 1.
+        #expect(tokens[2].span == TextSpan(start: 7, end: 12))
+        #expect(tokens[1].kind == .symbol)
+    }
+
+    @Test func rightToLeftTextKeepsLogicalOrderOffsets() {
+        let text = "He wrote \"שלום\" on the sign."
+        let article = Article(text: text)
+        let quote = try! #require(article.paragraphs[0].quotes.first)
+        #expect(article.text(in: quote.inner) == "שלום")
+        #expect(quote.inner == TextSpan(start: 10, end: 14))
+    }
+
+    @Test func foldedTextKeepsCodePointOffsets() {
+        let text = "The Mayor\u{00A0}said “Don’t” — ÉTÉ 🌊 END"
+        let folded = FoldedText(text)
+        let foldedString = String(decoding: folded.bytes, as: UTF8.self)
+        #expect(foldedString == "the mayor said \"don't\" — été 🌊 end")
+        #expect(foldedString.unicodeScalars.count == text.unicodeScalars.count)
+        let range = foldedString.utf8.firstRange(of: "end".utf8)!
+        let lower = foldedString.utf8.distance(from: foldedString.utf8.startIndex, to: range.lowerBound)
+        let span = folded.span(ofBytes: lower, lower + 3)
+        #expect(Article(text: text).text(in: span) == "END")
+    }
+
+    @Test func lineIndexCountsCodePoints() {
+        let index = LineIndex("ab\n🌊c\n\nd")
+        #expect(index.location(of: 0) == (1, 1))
+        #expect(index.location(of: 4) == (2, 2))
+        #expect(index.location(of: 7) == (4, 1))
+    }
+}
