@@ -98,7 +98,8 @@ public enum ArticleReader {
 
     /// CRLF and lone CR become LF; nothing else changes, so offsets stay predictable.
     public static func normalizeLineEndings(_ text: String) -> String {
-        let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? text.utf8.contains(0x0D)
+        var probe = text
+        let hasCR = probe.withUTF8 { buf in buf.baseAddress.map { memchr($0, 0x0D, buf.count) != nil } ?? false }
         guard hasCR else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)

@@ -95,6 +95,28 @@ public struct ByteAutomaton: Sendable {
         }
     }
 
+    /// The first occurrence of any pattern, as (pattern, start, end), or nil.
+    public func firstMatch(in bytes: [UInt8]) -> (pattern: Int, start: Int, end: Int)? {
+        let c = classCount
+        return delta.withUnsafeBufferPointer { d in
+            byteClass.withUnsafeBufferPointer { cls in
+                output.withUnsafeBufferPointer { out in
+                    dictionaryLink.withUnsafeBufferPointer { dict in
+                        bytes.withUnsafeBufferPointer { b in
+                            var state = 0
+                            for i in 0..<b.count {
+                                state = Int(d[state * c + Int(cls[Int(b[i])])])
+                                let id = out[state] >= 0 ? Int(out[state]) : (dict[state] >= 0 ? Int(out[Int(dict[state])]) : -1)
+                                if id >= 0 { return (id, i + 1 - patternLengths[id], i + 1) }
+                            }
+                            return nil
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Incremental use: feed bytes one at a time (for text folded on the fly).
     public struct Cursor {
         var state = 0

@@ -15,17 +15,27 @@ public struct OffsetMap: Sendable {
 
     public init(utf8 bytes: [UInt8]) {
         self.bytes = bytes
-        var ascii = true
+        var any: UInt8 = 0
         var points: [Int] = []
         points.reserveCapacity(bytes.count / Self.blockSize + 1)
         var scalars = 0
-        for (i, b) in bytes.enumerated() {
-            if i & (Self.blockSize - 1) == 0 { points.append(scalars) }
-            if b & 0xC0 != 0x80 { scalars += 1 }
-            if b >= 0x80 { ascii = false }
+        bytes.withUnsafeBufferPointer { buf in
+            var blockStart = 0
+            while blockStart < buf.count {
+                points.append(scalars)
+                let end = min(blockStart + Self.blockSize, buf.count)
+                var continuation = 0
+                for i in blockStart..<end {
+                    let b = buf[i]
+                    any |= b
+                    continuation &+= Int((b >> 6) == 2 ? 1 : 0)
+                }
+                scalars += (end - blockStart) - continuation
+                blockStart = end
+            }
         }
         checkpoints = points
-        isASCII = ascii
+        isASCII = any < 0x80
         scalarCount = scalars
     }
 

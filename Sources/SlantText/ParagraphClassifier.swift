@@ -27,21 +27,15 @@ enum ParagraphClassifier {
         if words == 0 { return .boilerplate }
         if words <= 40 {
             if p.first == "©" || (p.starts(with: ["(", "c", ")"]) || p.starts(with: ["(", "C", ")"])) { return .boilerplate }
-            var cursor = ByteAutomaton.Cursor()
-            let cues = self.cues
+            var folded: [UInt8] = []
+            folded.reserveCapacity(p.count + 8)
             for c in p {
                 let v = c.value
-                if v < 0x80 {
-                    // ASCII folds by setting the lower-case bit on letters.
-                    let b = UInt8(v >= 0x41 && v <= 0x5A ? v | 0x20 : v)
-                    if cues.step(&cursor, b) { return .boilerplate }
-                } else {
-                    let f = Folding.fold(c)
-                    var hit = false
-                    UTF8.encode(f) { if cues.step(&cursor, $0) { hit = true } }
-                    if hit { return .boilerplate }
-                }
+                // ASCII folds by setting the lower-case bit on letters.
+                if v < 0x80 { folded.append(UInt8(v >= 0x41 && v <= 0x5A ? v | 0x20 : v)) }
+                else { UTF8.encode(Folding.fold(c)) { folded.append($0) } }
             }
+            if cues.firstMatch(in: folded) != nil { return .boilerplate }
             // "Share | Tweet | Email" style rows.
             if words <= 3 || (words <= 12 && p.contains(where: { $0 == "|" || $0 == "•" || $0 == "·" })) {
                 let text = String(String.UnicodeScalarView(p.map(Folding.fold)))

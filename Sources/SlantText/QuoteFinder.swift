@@ -39,15 +39,21 @@ enum QuoteFinder {
     static func find(in p: ArraySlice<Unicode.Scalar>) -> [Found] {
         let lo = p.startIndex, hi = p.endIndex
         var st = State(lo: lo)
-        var i = lo
-        while i < hi {
+        // Fast path: most paragraphs have few quotation marks; find each candidate with
+        // a tight scan before looking at its context.
+        let candidates: [Int] = p.withUnsafeBufferPointer { buf in
+            var out: [Int] = []
+            for k in 0..<buf.count {
+                let v = buf[k].value
+                if v == 0x22 || v == 0x27 || (v >= 0xAB && (v == 0xAB || v == 0xBB || (0x2018...0x201F).contains(v) || (0x300C...0x300F).contains(v))) {
+                    out.append(lo + k)
+                }
+            }
+            return out
+        }
+        for i in candidates {
             let c = p[i]
             let v = c.value
-            // Fast path: most scalars are not quotation marks at all.
-            if v != 0x22 && v != 0x27 && (v < 0xAB || !(v == 0xAB || v == 0xBB || (0x2018...0x201F).contains(v) || (0x300C...0x300F).contains(v))) {
-                i += 1
-                continue
-            }
             let prev: Unicode.Scalar? = i > lo ? p[i - 1] : nil
             let next: Unicode.Scalar? = i + 1 < hi ? p[i + 1] : nil
             let leftOpen = prev.map(ScalarClass.isOpeningContext) ?? true
@@ -86,7 +92,6 @@ enum QuoteFinder {
                 st.open(.single, at: i)
             default: break
             }
-            i += 1
         }
         var found = st.found
         for open in st.stack where open.family != .single {

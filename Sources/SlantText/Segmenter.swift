@@ -26,36 +26,38 @@ public enum Segmenter {
     static func decodeScalars(_ text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { bytes in
-            var out: [Unicode.Scalar] = []
-            out.reserveCapacity(bytes.count)
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                if b < 0x80 { out.append(Unicode.Scalar(b)); i += 1; continue }
-                var v: UInt32
-                let extra: Int
-                if b >= 0xF0 { v = UInt32(b & 0x07); extra = 3 }
-                else if b >= 0xE0 { v = UInt32(b & 0x0F); extra = 2 }
-                else { v = UInt32(b & 0x1F); extra = 1 }
-                for k in 1...extra where i + k < n { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
-                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-                i += extra + 1
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var i = 0, o = 0
+                let n = bytes.count
+                while i < n {
+                    let b = bytes[i]
+                    if b < 0x80 { out[o] = Unicode.Scalar(b); o += 1; i += 1; continue }
+                    var v: UInt32
+                    let extra: Int
+                    if b >= 0xF0 { v = UInt32(b & 0x07); extra = 3 }
+                    else if b >= 0xE0 { v = UInt32(b & 0x0F); extra = 2 }
+                    else { v = UInt32(b & 0x1F); extra = 1 }
+                    for k in 1...extra where i + k < n { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    out[o] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    o += 1
+                    i += extra + 1
+                }
+                count = o
             }
-            return out
         }
     }
 
     /// Analyses one paragraph given as a slice of the article's scalars.
     static func analyse(_ p: ArraySlice<Unicode.Scalar>, index: Int, offset: Int, hint: ParagraphKind?) -> Paragraph {
         let found = QuoteFinder.find(in: p)
-        var marks = Set<Int>()
+        var marks: [Int] = []
         var closes = Set<Int>()
         for q in found {
-            marks.insert(q.open)
-            if let c = q.close { marks.insert(c); closes.insert(c) }
+            marks.append(q.open)
+            if let c = q.close { marks.append(c); closes.insert(c) }
         }
-        let tokens = Tokenizer.tokenize(p, quoteMarks: marks)
+        marks.sort()
+        var tokens = Tokenizer.tokenize(p, quoteMarks: marks)
         let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes)
         var quotes: [Quote] = found.map { q in
             let end = (q.close ?? (p.count - 1)) + 1
@@ -73,6 +75,10 @@ public enum Segmenter {
         for i in quotes.indices {
             quotes[i].depth = quotes.indices.filter { $0 != i && quotes[$0].inner.contains(quotes[i].span) }.count
         }
+        for t in tokens.indices {
+            tokens[t].span.start += offset
+            tokens[t].span.end += offset
+        }
         // Markup knows headings and block quotes; page furniture is recognised by its words
         // even when a page puts it in a heading ("Comments (12)").
         let guessed = ParagraphClassifier.classify(p, tokens: tokens, sentences: sentences.count)
@@ -82,7 +88,7 @@ public enum Segmenter {
             span: TextSpan(start: offset, end: offset + p.count),
             kind: kind,
             sentences: sentences.map { Sentence(span: $0.span.shifted(by: offset)) },
-            tokens: tokens.map { Token(span: $0.span.shifted(by: offset), kind: $0.kind) },
+            tokens: tokens,
             quotes: quotes.map {
                 var q = $0
                 q.span = q.span.shifted(by: offset)

@@ -3,39 +3,58 @@
 /// Words keep their inner apostrophes, hyphens and dots (don’t, well-known, U.S,
 /// 3.5, 1,000) but never a quotation mark, which is why quotations are found first.
 enum Tokenizer {
-    /// Tokens of `p` with paragraph-local offsets; `quoteMarks` holds local indices of quotation marks.
-    static func tokenize(_ p: ArraySlice<Unicode.Scalar>, quoteMarks: Set<Int>) -> [Token] {
+    /// Tokens of `p` with paragraph-local offsets; `quoteMarks` holds the sorted local
+    /// indices of quotation marks.
+    static func tokenize(_ p: ArraySlice<Unicode.Scalar>, quoteMarks: [Int]) -> [Token] {
+        p.withUnsafeBufferPointer { tokenize($0, quoteMarks: quoteMarks) }
+    }
+
+    static func tokenize(_ p: UnsafeBufferPointer<Unicode.Scalar>, quoteMarks: [Int]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(p.count / 5)
-        let lo = p.startIndex, hi = p.endIndex
-        var i = lo
+        let hi = p.count
+        var nextMark = 0
+        /// Whether `i` is a quotation mark; positions are asked in increasing order.
+        func isQuoteMark(_ i: Int) -> Bool {
+            while nextMark < quoteMarks.count && quoteMarks[nextMark] < i { nextMark += 1 }
+            return nextMark < quoteMarks.count && quoteMarks[nextMark] == i
+        }
+        @inline(__always) func isASCIIAlnum(_ v: UInt32) -> Bool {
+            let lower = v | 0x20
+            return (lower >= 0x61 && lower <= 0x7A) || (v >= 0x30 && v <= 0x39)
+        }
+        var i = 0
         while i < hi {
             let c = p[i]
-            if ScalarClass.isSpace(c) { i += 1; continue }
+            let cv = c.value
+            if cv == 0x20 || cv == 0x0A || (cv >= 0x80 && ScalarClass.isSpace(c)) || cv == 0x09 { i += 1; continue }
             let start = i
-            if !quoteMarks.isEmpty && quoteMarks.contains(i - lo) {
-                tokens.append(Token(span: TextSpan(start: i - lo, end: i - lo + 1), kind: .punctuation))
+            if !quoteMarks.isEmpty && isQuoteMark(i) {
+                tokens.append(Token(span: TextSpan(start: i, end: i + 1), kind: .punctuation))
                 i += 1
                 continue
             }
-            if ScalarClass.isIdeographic(c) {
+            if cv >= 0x80 && ScalarClass.isIdeographic(c) {
                 i += 1
                 while i < hi, ScalarClass.isMark(p[i]) { i += 1 }
-                tokens.append(Token(span: TextSpan(start: start - lo, end: i - lo), kind: .word))
+                tokens.append(Token(span: TextSpan(start: start, end: i), kind: .word))
                 continue
             }
-            if ScalarClass.isLetterOrDigit(c) {
-                let isNumber = ScalarClass.isDigit(c)
+            if isASCIIAlnum(cv) || (cv >= 0x80 && ScalarClass.isLetterOrDigit(c)) {
+                let isNumber = cv < 0x80 ? cv <= 0x39 : ScalarClass.isDigit(c)
                 i += 1
                 while i < hi {
                     let d = p[i]
-                    if ScalarClass.isLetterOrDigit(d) && !ScalarClass.isIdeographic(d) { i += 1; continue }
-                    if ScalarClass.isMark(d) { i += 1; continue }
+                    let dv = d.value
+                    if isASCIIAlnum(dv) { i += 1; continue }
+                    if dv >= 0x80 {
+                        if (ScalarClass.isLetterOrDigit(d) && !ScalarClass.isIdeographic(d)) || ScalarClass.isMark(d) { i += 1; continue }
+                    }
                     let next: Unicode.Scalar? = i + 1 < hi ? p[i + 1] : nil
-                    let nextIsAlnum = next.map { ScalarClass.isLetterOrDigit($0) && !ScalarClass.isIdeographic($0) } ?? false
-                    switch d.value {
+                    let nextIsAlnum = next.map { isASCIIAlnum($0.value) || ($0.value >= 0x80 && ScalarClass.isLetterOrDigit($0) && !ScalarClass.isIdeographic($0)) } ?? false
+                    switch dv {
                     case 0x27, 0x2019, 0x2BC: // apostrophes
-                        if quoteMarks.contains(i - lo) { break }
+                        if !quoteMarks.isEmpty && isQuoteMark(i) { break }
                         if nextIsAlnum { i += 1; continue }
                         // A trailing apostrophe (the Saudis’ oil) belongs to the word.
                         i += 1
@@ -50,7 +69,7 @@ enum Tokenizer {
                     }
                     break
                 }
-                tokens.append(Token(span: TextSpan(start: start - lo, end: i - lo), kind: isNumber ? .number : .word))
+                tokens.append(Token(span: TextSpan(start: start, end: i), kind: isNumber ? .number : .word))
                 continue
             }
             if ScalarClass.isEmoji(c) || (c.properties.isEmoji && c.value >= 0x1F1E6 && c.value <= 0x1F1FF) {
@@ -63,7 +82,7 @@ enum Tokenizer {
                     if (0x1F1E6...0x1F1FF).contains(c.value), i == start + 1, (0x1F1E6...0x1F1FF).contains(d.value) { i += 1; continue }
                     break
                 }
-                tokens.append(Token(span: TextSpan(start: start - lo, end: i - lo), kind: .symbol))
+                tokens.append(Token(span: TextSpan(start: start, end: i), kind: .symbol))
                 continue
             }
             // Punctuation: runs of dots (ellipsis) and of dashes stay together.
@@ -71,8 +90,16 @@ enum Tokenizer {
             if c == "." || c == "-" || c == "!" || c == "?" {
                 while i < hi, p[i] == c { i += 1 }
             }
-            let kind: Token.Kind = c.properties.generalCategory.isPunctuation ? .punctuation : .symbol
-            tokens.append(Token(span: TextSpan(start: start - lo, end: i - lo), kind: kind))
+            let kind: Token.Kind
+            if cv < 0x80 {
+                switch cv {
+                case 0x24, 0x2B, 0x3C, 0x3D, 0x3E, 0x5E, 0x60, 0x7C, 0x7E: kind = .symbol // $ + < = > ^ ` | ~
+                default: kind = .punctuation
+                }
+            } else {
+                kind = c.properties.generalCategory.isPunctuation ? .punctuation : .symbol
+            }
+            tokens.append(Token(span: TextSpan(start: start, end: i), kind: kind))
         }
         return tokens
     }
