@@ -7,24 +7,34 @@ let package = Package(
     products: [
         .executable(name: "slant", targets: ["slant"]),
         .library(name: "SlantText", targets: ["SlantText"]),
+        .library(name: "SlantRules", targets: ["SlantRules"]),
         .library(name: "SlantReport", targets: ["SlantReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The text model: reading, normalising and segmenting articles. No dependencies.
         .target(name: "SlantText"),
+        // Rubric model, loader (YAML) and the rule engine.
+        .target(name: "SlantRules", dependencies: [
+            "SlantText",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // One reporter per output format.
-        .target(name: "SlantReport", dependencies: ["SlantText"]),
+        .target(name: "SlantReport", dependencies: ["SlantText", "SlantRules"]),
         // Subcommands; kept in a library so the executable stays a one-line entry point.
         .target(name: "SlantCLI", dependencies: [
-            "SlantText", "SlantReport",
+            "SlantText", "SlantRules", "SlantReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "slant", dependencies: ["SlantCLI"]),
-        .executableTarget(name: "slant-bench", dependencies: ["SlantText"], path: "Benchmarks/slant-bench"),
+        .executableTarget(name: "slant-bench", dependencies: ["SlantText", "SlantRules"], path: "Benchmarks/slant-bench"),
         .testTarget(name: "SlantTextTests", dependencies: ["SlantText"]),
+        .testTarget(name: "SlantRulesTests", dependencies: ["SlantRules"]),
         .testTarget(name: "SlantCLITests", dependencies: ["slant"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import SlantReport
+import SlantRules
+import SlantText
+
+struct ScoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score articles for loaded language, unsourced claims, scare quotes and attribution.",
+        discussion: """
+        FILE may be a .txt, .md or .html article, a directory (scored recursively) or '-'
+        for stdin. Articles are scored on all cores; output keeps the input order.
+
+        Exit status: 0 when no article reaches --fail-on, 1 when one does,
+        2 on usage errors or when an input could not be read (the rest are still scored).
+        """
+    )
+
+    @Argument(help: "Article files or directories ('-' for stdin).")
+    var files: [String]
+
+    @Option(help: "Rubric directory (default: the bundled Rubrics/, or $SLANT_RUBRIC).")
+    var rubric: String?
+
+    @Option(help: "Output format: text, json, jsonl or markdown.")
+    var format: ScoreFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when an article's editorializing index (0-100) is at least this.")
+    var failOn: Double?
+
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of refusing the file.")
+    var lossy = false
+
+    func validate() throws {
+        if let failOn, !(0...100).contains(failOn) { throw ValidationError("--fail-on must be between 0 and 100") }
+    }
+
+    func run() async throws {
+        let rubric = try Inputs.rubric(self.rubric)
+        for w in rubric.warnings { Terminal.warning(w.description) }
+        let engine = Engine(rubric: rubric)
+        let (paths, expandErrors) = Inputs.expand(files)
+        for e in expandErrors { Terminal.error(e.description) }
+        let lossy = self.lossy
+        let results = ParallelMap.map(paths) { path -> Result<ScoredArticle, SlantTextError> in
+            do {
+                return .success(engine.score(try ArticleReader.read(path: path, lossy: lossy)))
+            } catch let error as SlantTextError {
+                return .failure(error)
+            } catch {
+                return .failure(.unreadable(path: path, reason: "\(error)"))
+            }
+        }
+        var scored: [ScoredArticle] = []
+        var failed = !expandErrors.isEmpty
+        for r in results {
+            switch r {
+            case .success(let a): scored.append(a)
+            case .failure(let e): Terminal.error(e.description); failed = true
+            }
+        }
+        switch format {
+        case .text:
+            let color = Terminal.useColor
+            Terminal.write(scored.map { ScoreText.render($0, color: color) }.joined(separator: "\n"))
+        case .json:
+            Terminal.write(ScoreJSON.document(scored, rubric: rubric).pretty() + "\n")
+        case .jsonl:
+            Terminal.write(scored.map { ScoreJSON.article($0).serialized() + "\n" }.joined())
+        case .markdown:
+            Terminal.write(scored.map { ScoreMarkdown.render($0, rubric: rubric) }.joined(separator: "\n"))
+        }
+        if failed { throw ExitCode(2) }
+        if let failOn, scored.contains(where: { $0.score.editorializing >= failOn }) { throw ExitCode(1) }
+    }
+}
+
+enum ScoreFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, jsonl, markdown
+}
+
+/// Maps over inputs on all cores, keeping the input order in the result.
+enum ParallelMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let out = results
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            out[i] = transform(items[i]) // each index is written by exactly one iteration
+        }
+        return results.map { $0! }
+    }
+}

@@ -1,0 +1,72 @@
+import SlantText
+
+/// `kind: claim` — sentences that assert something checkable (a figure, a cause, a
+/// record, a certainty, a prediction) with no attribution in them or next to them.
+enum ClaimCheck {
+    struct Result {
+        var findings: [Finding]
+        var claims: Int
+        var attributed: Int
+    }
+
+    static func run(_ rule: Rule, _ config: ClaimRule, _ ctx: ParagraphContext, attributions: [Finding]) -> Result {
+        var result = Result(findings: [], claims: 0, attributed: 0)
+        let sentences = ctx.paragraph.sentences
+        let attributedSentences = Set(attributions.compactMap { ctx.sentenceIndex(of: $0.span.start) })
+        for (i, sentence) in sentences.enumerated() {
+            guard !isSpeech(sentence.span, ctx), !isQuestion(sentence.span, ctx) else { continue }
+            guard let signal = firstSignal(config, sentence.span, ctx) else { continue }
+            result.claims += 1
+            let window = max(0, i - config.window)...min(sentences.count - 1, i + config.window)
+            if window.contains(where: attributedSentences.contains) {
+                result.attributed += 1
+                continue
+            }
+            let text = ctx.text(sentence.span)
+            let match = ctx.text(signal.span)
+            result.findings.append(Finding(rule: rule.id, family: rule.family, span: sentence.span, text: text,
+                                           message: ctx.message(rule.message, match: match, term: signal.name),
+                                           weight: rule.weight, voice: .author, paragraph: ctx.paragraph.index,
+                                           entry: "\(signal.name): \(match)"))
+        }
+        return result
+    }
+
+    /// The first claim signal in a sentence, by position.
+    static func firstSignal(_ config: ClaimRule, _ span: TextSpan, _ ctx: ParagraphContext) -> (name: String, span: TextSpan)? {
+        var best: (String, TextSpan)?
+        for signal in config.signals {
+            var found: TextSpan?
+            if let lexicon = signal.lexicon {
+                found = ctx.hits[lexicon]?.first { span.contains($0.span) && ctx.voice(of: $0.span) == .author }?.span
+            } else if let pattern = signal.pattern {
+                found = ctx.matches(of: pattern, in: span).first { ctx.voice(of: $0) == .author }
+            }
+            if let f = found, best == nil || f.start < best!.1.start { best = (signal.name, f) }
+        }
+        return best.map { (name: $0.0, span: $0.1) }
+    }
+
+    /// Mostly inside quoted speech: the speaker's claim, attributed by the quotation itself.
+    static func isSpeech(_ span: TextSpan, _ ctx: ParagraphContext) -> Bool {
+        if ctx.paragraph.kind == .quoteBlock { return true }
+        var covered = 0
+        for q in ctx.speech where q.span.overlaps(span) {
+            covered += min(q.span.end, span.end) - max(q.span.start, span.start)
+        }
+        return covered * 2 > span.length
+    }
+
+    static func isQuestion(_ span: TextSpan, _ ctx: ParagraphContext) -> Bool {
+        let text = ctx.text(span).trimmingCharacters(in: " \"'”’)".unicodeScalars)
+        return text.hasSuffix("?")
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String.UnicodeScalarView) -> String {
+        var s = unicodeScalars[...]
+        while let last = s.last, set.contains(last) { s = s.dropLast() }
+        return String(String.UnicodeScalarView(s))
+    }
+}

@@ -1,0 +1,66 @@
+import SlantText
+
+/// `kind: lexicon` — every whole-word occurrence of a lexicon term.
+enum LexiconCheck {
+    static let negations: Set<String> = ["not", "no", "never", "n't", "without", "nor", "hardly"]
+
+    static func run(_ rule: Rule, _ config: LexiconRule, _ ctx: ParagraphContext) -> [Finding] {
+        let hits = longestFirst(ctx.hits(in: config.lexicons))
+        return hits.compactMap { hit in
+            if config.skipNegated && isNegated(hit.span, ctx) { return nil }
+            let text = ctx.text(hit.span)
+            return Finding(rule: rule.id, family: rule.family, span: hit.span, text: text,
+                           message: ctx.message(rule.message, match: text, term: hit.term),
+                           weight: rule.weight * hit.weight, voice: ctx.voice(of: hit.span), paragraph: ctx.paragraph.index,
+                           entry: hit.term, lexicon: hit.lexicon)
+        }
+    }
+
+    /// Drops hits that lie inside a longer hit ("hunt" inside "witch hunt").
+    static func longestFirst(_ hits: [LexiconHit]) -> [LexiconHit] {
+        var kept: [LexiconHit] = []
+        for hit in hits.sorted(by: { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.span.length > $1.span.length }) {
+            if let last = kept.last, last.span.overlaps(hit.span) {
+                if hit.span.length > last.span.length { kept[kept.count - 1] = hit }
+                continue
+            }
+            kept.append(hit)
+        }
+        return kept
+    }
+
+    /// A negation among the three words before the hit, in the same sentence.
+    static func isNegated(_ span: TextSpan, _ ctx: ParagraphContext) -> Bool {
+        let first = ctx.tokenIndex(atOrAfter: span.start)
+        var k = first - 1, words = 0
+        while k >= 0 && words < 3 {
+            let tok = ctx.paragraph.tokens[k]
+            if tok.kind == .punctuation { break }
+            let w = ctx.foldedToken(k)
+            if negations.contains(w) || w.hasSuffix("n't") { return true }
+            words += 1
+            k -= 1
+        }
+        return false
+    }
+}
+
+/// `kind: pattern` — regular expressions over each sentence's folded text.
+enum PatternCheck {
+    static func run(_ rule: Rule, _ config: PatternRule, _ ctx: ParagraphContext) -> [Finding] {
+        var findings: [Finding] = []
+        for sentence in ctx.paragraph.sentences {
+            var taken: [TextSpan] = []
+            for pattern in config.patterns {
+                for span in ctx.matches(of: pattern, in: sentence.span) where !taken.contains(where: { $0.overlaps(span) }) {
+                    taken.append(span)
+                    let text = ctx.text(span)
+                    findings.append(Finding(rule: rule.id, family: rule.family, span: span, text: text,
+                                            message: ctx.message(rule.message, match: text), weight: rule.weight,
+                                            voice: ctx.voice(of: span), paragraph: ctx.paragraph.index, entry: pattern.source))
+                }
+            }
+        }
+        return findings.sorted { $0.span < $1.span }
+    }
+}

@@ -1,0 +1,76 @@
+import SlantText
+
+/// `kind: scare-quote` — short quotations that nobody is reported as saying.
+///
+/// Quotations attached to a reporting verb or colon are speech; titles ("The Great
+/// Gatsby"), nicknames between names and words mentioned as words ("the word
+/// ‘sorry’") are not scare quotes either. What is left is the author putting
+/// distance between themselves and a word.
+enum ScareQuoteCheck {
+    static func run(_ rule: Rule, _ config: ScareQuoteRule, _ ctx: ParagraphContext) -> [Finding] {
+        guard ctx.paragraph.kind != .quoteBlock else { return [] }
+        var findings: [Finding] = []
+        for quote in ctx.paragraph.quotes {
+            guard quote.isClosed, !quote.reported, quote.words >= config.minWords, quote.words <= config.maxWords else { continue }
+            // Inside someone's speech the marks are theirs.
+            if ctx.speech.contains(where: { $0.inner.contains(quote.span) && $0.span != quote.span }) { continue }
+            let inner = ctx.text(quote.inner)
+            guard inner.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
+            if isQuotedSentence(inner, words: quote.words) || isTitle(quote, ctx) || isNickname(quote, ctx) { continue }
+            let before = precedingWords(quote, ctx, count: 3)
+            if config.mentionCues.contains(where: { cue in endsWith(before, cue) }) { continue }
+            let boosted = config.boostCues.contains(where: { cue in endsWith(before, cue) })
+            let text = ctx.text(quote.span)
+            findings.append(Finding(rule: rule.id, family: rule.family, span: quote.span, text: text,
+                                    message: ctx.message(rule.message, match: text, term: inner),
+                                    weight: rule.weight * (boosted ? config.boost : 1), voice: .author,
+                                    paragraph: ctx.paragraph.index, entry: boosted ? "so-called" : nil))
+        }
+        return findings
+    }
+
+    /// "It is over." — a full quoted sentence is speech even without a verb nearby.
+    static func isQuotedSentence(_ inner: String, words: Int) -> Bool {
+        guard words >= 3, let last = inner.unicodeScalars.last else { return false }
+        return ".!?".unicodeScalars.contains(last)
+    }
+
+    /// Two or more words, every one capitalised: a title or a name.
+    static func isTitle(_ quote: Quote, _ ctx: ParagraphContext) -> Bool {
+        let words = ctx.paragraph.tokens.filter { $0.isWordLike && quote.inner.contains($0.span) }
+        guard words.count >= 2 else { return false }
+        let small: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "or"]
+        return words.enumerated().allSatisfy { i, tok in
+            let t = ctx.text(tok.span)
+            guard let first = t.unicodeScalars.first else { return false }
+            return first.properties.isUppercase || first.properties.numericType != nil || (i > 0 && small.contains(t))
+        }
+    }
+
+    /// Dwayne "The Rock" Johnson: a quotation between two capitalised words.
+    static func isNickname(_ quote: Quote, _ ctx: ParagraphContext) -> Bool {
+        let tokens = ctx.paragraph.tokens
+        let i = ctx.tokenIndex(atOrAfter: quote.span.start)
+        let j = ctx.tokenIndex(atOrAfter: quote.span.end)
+        guard i > 0, j < tokens.count, tokens[i - 1].kind == .word, tokens[j].kind == .word else { return false }
+        let a = ctx.text(tokens[i - 1].span), b = ctx.text(tokens[j].span)
+        return (a.unicodeScalars.first?.properties.isUppercase ?? false) && (b.unicodeScalars.first?.properties.isUppercase ?? false)
+    }
+
+    /// The folded words just before the quotation, joined by spaces.
+    static func precedingWords(_ quote: Quote, _ ctx: ParagraphContext, count: Int) -> String {
+        var k = ctx.tokenIndex(atOrAfter: quote.span.start) - 1
+        var words: [String] = []
+        while k >= 0 && words.count < count {
+            let tok = ctx.paragraph.tokens[k]
+            if tok.kind == .punctuation && !(ctx.text(tok.span) == "-") { break }
+            words.insert(ctx.foldedToken(k), at: 0)
+            k -= 1
+        }
+        return words.joined(separator: " ")
+    }
+
+    static func endsWith(_ words: String, _ cue: String) -> Bool {
+        words == cue || words.hasSuffix(" " + cue)
+    }
+}

@@ -1,0 +1,70 @@
+import SlantText
+
+/// A rubric made ready to score articles: lexicons compiled into one automaton.
+/// Scoring is a pure function of the article, so one engine serves many threads.
+public struct Engine: Sendable {
+    public let rubric: Rubric
+    let matcher: LexiconMatcher
+
+    public init(rubric: Rubric) {
+        self.rubric = rubric
+        matcher = LexiconMatcher(lexicons: Array(rubric.lexicons.values))
+    }
+
+    public func score(_ article: Article) -> ScoredArticle {
+        let folded = FoldedText(article.text)
+        let hits = matcher.hits(in: folded)
+        var paragraphs: [ScoredParagraph] = []
+        paragraphs.reserveCapacity(article.paragraphs.count)
+        var sourcing = Sourcing(claims: 0, claimsAttributed: 0, attributions: [:], scareQuotes: 0)
+        var all: [Finding] = []
+        var words = 0
+        for paragraph in article.paragraphs {
+            guard paragraph.kind.isScored else {
+                paragraphs.append(ScoredParagraph(paragraph: paragraph, findings: [],
+                                                  score: Scoring.score([], words: 0, settings: rubric.scoring), claims: 0, claimsAttributed: 0))
+                continue
+            }
+            let ctx = ParagraphContext(article: article, folded: folded, paragraph: paragraph, allHits: hits)
+            var findings: [Finding] = []
+            var attributions: [Finding] = []
+            // Attribution first: claims need to know which sentences carry one.
+            for rule in rubric.rules {
+                if case .attribution(let config) = rule.kind {
+                    let found = AttributionCheck.run(rule, config, ctx)
+                    attributions += found
+                    findings += found
+                }
+            }
+            var claims = 0, attributed = 0
+            for rule in rubric.rules {
+                switch rule.kind {
+                case .lexicon(let config): findings += LexiconCheck.run(rule, config, ctx)
+                case .pattern(let config): findings += PatternCheck.run(rule, config, ctx)
+                case .scareQuote(let config): findings += ScareQuoteCheck.run(rule, config, ctx)
+                case .claim(let config):
+                    let r = ClaimCheck.run(rule, config, ctx, attributions: attributions)
+                    findings += r.findings
+                    claims += r.claims
+                    attributed += r.attributed
+                case .attribution: break
+                }
+            }
+            findings.sort { $0.span != $1.span ? $0.span < $1.span : $0.rule < $1.rule }
+            let words_ = paragraph.wordCount
+            words += words_
+            sourcing.claims += claims
+            sourcing.claimsAttributed += attributed
+            for f in findings {
+                if let t = f.sourceType { sourcing.attributions[t, default: 0] += 1 }
+                if f.family == .scareQuote { sourcing.scareQuotes += 1 }
+            }
+            all += findings
+            paragraphs.append(ScoredParagraph(paragraph: paragraph, findings: findings,
+                                              score: Scoring.score(findings, words: words_, settings: rubric.scoring),
+                                              claims: claims, claimsAttributed: attributed))
+        }
+        let score = Scoring.score(all, words: words, settings: rubric.scoring)
+        return ScoredArticle(article: article, paragraphs: paragraphs, score: score, sourcing: sourcing)
+    }
+}

@@ -1,0 +1,79 @@
+import SlantText
+
+/// One thing a rule found, pointing at exact text.
+public struct Finding: Sendable, Hashable {
+    public var rule: String
+    public var family: Family
+    /// Code-point offsets into the article text.
+    public var span: TextSpan
+    public var text: String
+    public var message: String
+    /// What the finding adds to its family's score (0 when it is only informative).
+    public var weight: Double
+    public var voice: Voice
+    public var paragraph: Int
+    /// The lexicon entry, pattern or claim signal that fired.
+    public var entry: String?
+    public var lexicon: String?
+    /// For attributions: who is credited, and what kind of source that is.
+    public var source: String?
+    public var sourceType: SourceType?
+
+    /// Findings in the author's voice count towards the editorializing score.
+    public var counts: Bool { voice == .author && weight != 0 }
+}
+
+/// A paragraph's findings and figures.
+public struct ScoredParagraph: Sendable {
+    public var paragraph: Paragraph
+    public var findings: [Finding]
+    public var score: Score
+    /// Sentences with a checkable claim, and how many of them carry an attribution.
+    public var claims: Int
+    public var claimsAttributed: Int
+    public var scored: Bool { paragraph.kind.isScored }
+}
+
+/// An article scored by one rubric.
+public struct ScoredArticle: Sendable {
+    public var article: Article
+    public var paragraphs: [ScoredParagraph]
+    public var score: Score
+    public var sourcing: Sourcing
+
+    public var findings: [Finding] { paragraphs.flatMap(\.findings) }
+    public var flaggedParagraphs: [ScoredParagraph] { paragraphs.filter { $0.score.flagged } }
+}
+
+/// Per-family figures and the editorializing index, for a paragraph or a whole article.
+public struct Score: Sendable, Equatable {
+    /// Words the densities are computed over (scored paragraphs only).
+    public var words: Int
+    /// Number of findings per family, author's voice and quoted alike.
+    public var counts: [Family: Int]
+    /// Sum of author-voice finding weights per family.
+    public var weighted: [Family: Double]
+    /// `weighted` per 100 words (the denominator never drops below the rubric's min_words).
+    public var density: [Family: Double]
+    /// 0–100; see README "Scoring".
+    public var editorializing: Double
+    public var flagged: Bool
+}
+
+/// How well the article sources its claims.
+public struct Sourcing: Sendable, Equatable {
+    public var claims: Int
+    public var claimsAttributed: Int
+    /// Attributions by source type.
+    public var attributions: [SourceType: Int]
+    public var scareQuotes: Int
+
+    /// Share of claim sentences that carry an attribution, or nil when there are none.
+    public var attributedShare: Double? { claims == 0 ? nil : Double(claimsAttributed) / Double(claims) }
+    public var totalAttributions: Int { attributions.values.reduce(0, +) }
+    /// Share of attributions that are anonymous or agentless, or nil when there are none.
+    public var unnamedShare: Double? {
+        let total = totalAttributions
+        return total == 0 ? nil : Double((attributions[.anonymous] ?? 0) + (attributions[.agentless] ?? 0)) / Double(total)
+    }
+}

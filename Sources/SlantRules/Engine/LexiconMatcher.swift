@@ -1,0 +1,89 @@
+import SlantText
+
+/// A lexicon term found in an article.
+public struct LexiconHit: Sendable, Hashable {
+    public var lexicon: String
+    public var term: String
+    public var weight: Double
+    public var span: TextSpan
+}
+
+/// Every term form of every lexicon in one byte automaton, so an article is scanned
+/// once however many lexicons and rules there are.
+public struct LexiconMatcher: Sendable {
+    private struct Entry: Sendable { var lexicon: String; var term: String; var weight: Double }
+    private let automaton: ByteAutomaton
+    /// Entries for each distinct form (one form may belong to several lexicons).
+    private let entries: [[Entry]]
+
+    public init(lexicons: [Lexicon]) {
+        var index: [String: Int] = [:]
+        var forms: [[UInt8]] = []
+        var entries: [[Entry]] = []
+        for lexicon in lexicons.sorted(by: { $0.id < $1.id }) {
+            for term in lexicon.terms {
+                for form in term.forms where !form.isEmpty {
+                    let entry = Entry(lexicon: lexicon.id, term: term.term, weight: term.weight)
+                    if let i = index[form] {
+                        if !entries[i].contains(where: { $0.lexicon == lexicon.id }) { entries[i].append(entry) }
+                    } else {
+                        index[form] = forms.count
+                        forms.append(Array(form.utf8))
+                        entries.append([entry])
+                    }
+                }
+            }
+        }
+        automaton = ByteAutomaton(patterns: forms)
+        self.entries = entries
+    }
+
+    /// All whole-word hits in the folded text, grouped by lexicon and sorted by position.
+    public func hits(in folded: FoldedText) -> [String: [LexiconHit]] {
+        var result: [String: [LexiconHit]] = [:]
+        let bytes = folded.bytes
+        automaton.scan(bytes) { form, start, end in
+            guard Self.isWordBoundary(bytes, before: start), Self.isWordBoundary(bytes, after: end) else { return }
+            let span = folded.span(ofBytes: start, end)
+            for e in entries[form] {
+                result[e.lexicon, default: []].append(LexiconHit(lexicon: e.lexicon, term: e.term, weight: e.weight, span: span))
+            }
+        }
+        for key in result.keys { result[key]!.sort { $0.span < $1.span } }
+        return result
+    }
+
+    /// True when the scalar before byte `i` is not a letter or digit.
+    static func isWordBoundary(_ b: [UInt8], before i: Int) -> Bool {
+        guard i > 0 else { return true }
+        let prev = b[i - 1]
+        if prev < 0x80 { return !isASCIIWordByte(prev) }
+        var k = i - 1
+        while k > 0 && b[k] & 0xC0 == 0x80 { k -= 1 }
+        return !isWordScalar(decode(b, at: k))
+    }
+
+    /// True when the scalar starting at byte `i` is not a letter or digit.
+    static func isWordBoundary(_ b: [UInt8], after i: Int) -> Bool {
+        guard i < b.count else { return true }
+        let next = b[i]
+        if next < 0x80 { return !isASCIIWordByte(next) }
+        return !isWordScalar(decode(b, at: i))
+    }
+
+    @inline(__always) static func isASCIIWordByte(_ c: UInt8) -> Bool {
+        (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || c == 0x5F
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar?) -> Bool {
+        guard let s else { return false }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    static func decode(_ b: [UInt8], at i: Int) -> Unicode.Scalar? {
+        var it = b[i...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let s) = decoder.decode(&it) { return s }
+        return nil
+    }
+}

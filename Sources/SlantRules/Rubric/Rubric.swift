@@ -1,0 +1,35 @@
+/// A complete rubric: rules, lexicons and the scoring settings, as loaded from a folder.
+public struct Rubric: Sendable {
+    public var name: String
+    public var version: String
+    public var description: String
+    /// SHA-256 over every file of the rubric, so a score names exactly the rules that made it.
+    public var sha256: String
+    public var directory: String
+    public var scoring: ScoringSettings
+    public var rules: [Rule]
+    public var lexicons: [String: Lexicon]
+    public var warnings: [RubricWarning]
+
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+}
+
+/// How findings become scores. See README "Scoring" for the formula.
+public struct ScoringSettings: Sendable {
+    /// Multiplier of each family's weighted density in the editorializing sum.
+    public var familyWeights: [Family: Double]
+    /// Density denominators never drop below this many words, so one word in a
+    /// three-word paragraph does not read as 33 per 100.
+    public var minWords: Int
+    /// The sum at which the index reaches 63 (1 − 1/e); larger means gentler.
+    public var scale: Double
+    /// A paragraph is flagged at or above this index.
+    public var flagThreshold: Double
+
+    public init(familyWeights: [Family: Double], minWords: Int, scale: Double, flagThreshold: Double) {
+        self.familyWeights = familyWeights
+        self.minWords = minWords
+        self.scale = scale
+        self.flagThreshold = flagThreshold
+    }
+}
