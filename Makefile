@@ -19,12 +19,10 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# The main job on the bundled examples.
+# The main job on the bundled examples: score every article.
 demo: build
-	@for f in Examples/*.txt Examples/*.md Examples/*.html; do \
-		case $$f in */README.md) continue;; esac; \
-		echo "== $$f"; $(BIN) segment "$$f" | head -n 40; echo; \
-	done
+	$(BIN) rubric check
+	$(BIN) score Examples/
 
 test: deps
 	$(SWIFT) build

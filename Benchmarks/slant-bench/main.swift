@@ -1,4 +1,5 @@
 import Foundation
+import SlantRules
 import SlantText
 
 // `make bench`: throughput of Slant's pipeline stages on at least 20 MB of news text,
@@ -79,7 +80,29 @@ results.append(measure("segmentation (one core)", bytes: bytes) {
     return paragraphs
 })
 
+let rubricDir = RubricLoader.defaultDirectory() ?? "Rubrics"
+let engine: Engine
+do { engine = Engine(rubric: try RubricLoader.load(path: rubricDir)) } catch { print("rubric: \(error)"); exit(2) }
+results.append(measure("full scoring: segment + all rules + scores (one core)", bytes: bytes) {
+    var findings = 0
+    for text in articles { findings += engine.score(Article(text: text)).paragraphs.reduce(0) { $0 + $1.findings.count } }
+    return findings
+})
+
+// All cores: articles per second.
+let cores = ProcessInfo.processInfo.activeProcessorCount
+let wallStart = DispatchTime.now().uptimeNanoseconds
+DispatchQueue.concurrentPerform(iterations: cores) { worker in
+    var i = worker
+    while i < articles.count {
+        _ = engine.score(Article(text: articles[i]))
+        i += cores
+    }
+}
+let wall = Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9
+
 print("")
 print("| stage | MB/s |")
 print("|---|---|")
 for (label, mbps, _) in results { print("| \(label) | \(String(format: "%.1f", mbps)) |") }
+print("| full scoring, all \(cores) cores | \(String(format: "%.1f", Double(bytes) / 1e6 / wall)) MB/s, \(String(format: "%.0f", Double(articles.count) / wall)) articles/s |")

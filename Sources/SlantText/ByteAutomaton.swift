@@ -76,19 +76,25 @@ public struct ByteAutomaton: Sendable {
     public var isEmpty: Bool { patternLengths.isEmpty }
 
     /// Calls `match(patternIndex, startByte, endByte)` for every occurrence, in order of end position.
-    public func scan<C: Collection>(_ bytes: C, _ match: (Int, Int, Int) -> Void) where C.Element == UInt8, C.Index == Int {
-        var state = 0
+    public func scan(_ bytes: [UInt8], _ match: (Int, Int, Int) -> Void) {
         let c = classCount
         delta.withUnsafeBufferPointer { d in
             byteClass.withUnsafeBufferPointer { cls in
-                for i in bytes.indices {
-                    state = Int(d[state * c + Int(cls[Int(bytes[i])])])
-                    if output[state] < 0 && dictionaryLink[state] < 0 { continue }
-                    var s = output[state] >= 0 ? state : Int(dictionaryLink[state])
-                    while s >= 0 {
-                        let id = Int(output[s])
-                        match(id, i + 1 - patternLengths[id], i + 1)
-                        s = Int(dictionaryLink[s])
+                output.withUnsafeBufferPointer { out in
+                    dictionaryLink.withUnsafeBufferPointer { dict in
+                        bytes.withUnsafeBufferPointer { b in
+                            var state = 0
+                            for i in 0..<b.count {
+                                state = Int(d[state &* c &+ Int(cls[Int(b[i])])])
+                                if out[state] < 0 && dict[state] < 0 { continue }
+                                var s = out[state] >= 0 ? state : Int(dict[state])
+                                while s >= 0 {
+                                    let id = Int(out[s])
+                                    match(id, i + 1 - patternLengths[id], i + 1)
+                                    s = Int(dict[s])
+                                }
+                            }
+                        }
                     }
                 }
             }

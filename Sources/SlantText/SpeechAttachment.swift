@@ -24,8 +24,9 @@ enum SpeechAttachment {
         "boast", "boasted", "complain", "complained", "scoff", "scoffed", "recount", "recounted", "wonder", "wondered",
     ]
 
-    /// How far from the marks a reporting verb may stand, in tokens.
-    static let windowBefore = 5
+    /// How far from the marks a reporting verb may stand, in words. Before a quotation
+    /// the verb may head a longer clause ("insisting that the first day is “bumpy”").
+    static let windowBefore = 12
     static let windowAfter = 5
 
     static func isReported(quote: (open: Int, close: Int?), tokens: [Token], in p: ArraySlice<Unicode.Scalar>) -> Bool {
@@ -46,8 +47,12 @@ enum SpeechAttachment {
             }
             k -= 1
         }
-        // After: "…,” she said.", "…” the mayor told reporters."
+        // After: "…,” she said.", "…” the mayor told reporters." Only a quotation that ends
+        // a clause can be inverted speech; "the “plan” had promised" is a subject, not speech.
         guard let close = quote.close, let closeToken = tokens.firstIndex(where: { $0.span.start == close }) else { return false }
+        let lastInside = close > 0 ? p[lo + close - 1] : " "
+        let nextIsComma = closeToken + 1 < tokens.count && p[lo + tokens[closeToken + 1].span.start] == ","
+        guard nextIsComma || ",.?!…".unicodeScalars.contains(lastInside) else { return false }
         k = closeToken + 1
         seen = 0
         while k < tokens.count && seen < windowAfter {

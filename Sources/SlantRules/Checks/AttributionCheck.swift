@@ -112,7 +112,10 @@ enum AttributionCheck {
             }
         }
         // Inverted: "…,” said the mayor.
-        return phrase(forwardFrom: afterCue, ctx)
+        if let right = phrase(forwardFrom: afterCue, ctx) { return right }
+        // A participle ("…, insisting that…") credits the subject of the sentence.
+        if lowest < first, let subject = phrase(forwardFrom: lowest, ctx), subject.end <= cue.span.start { return subject }
+        return nil
     }
 
     static func isBoundary(_ tok: Token, _ ctx: ParagraphContext) -> Bool {
@@ -122,11 +125,14 @@ enum AttributionCheck {
     }
 
     /// Words before token `end` (inclusive) back to punctuation, a quotation or 8 words.
-    /// Drops punctuation at the end of a phrase ("the finance office." → "the finance office").
+    static let auxiliaries: Set<String> = ["had", "has", "have", "was", "were", "is", "are", "be", "been", "would", "will", "also", "later", "then", "did", "does", "do"]
+
+    /// Drops punctuation at the ends; a phrase of auxiliaries alone ("had") credits nobody.
     static func trimmed(_ span: TextSpan?, _ ctx: ParagraphContext) -> TextSpan? {
         guard let span else { return nil }
         let words = ctx.paragraph.tokens.filter { span.contains($0.span) && $0.kind != .punctuation }
         guard let first = words.first, let last = words.last else { return nil }
+        if words.allSatisfy({ auxiliaries.contains(ctx.foldedText($0.span)) }) { return nil }
         return TextSpan(start: first.span.start, end: last.span.end)
     }
 

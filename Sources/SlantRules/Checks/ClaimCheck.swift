@@ -57,16 +57,16 @@ enum ClaimCheck {
         return covered * 2 > span.length
     }
 
+    /// Ends with a question mark, before any closing quotation marks or brackets.
     static func isQuestion(_ span: TextSpan, _ ctx: ParagraphContext) -> Bool {
-        let text = ctx.text(span).trimmingCharacters(in: " \"'”’)".unicodeScalars)
-        return text.hasSuffix("?")
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String.UnicodeScalarView) -> String {
-        var s = unicodeScalars[...]
-        while let last = s.last, set.contains(last) { s = s.dropLast() }
-        return String(String.UnicodeScalarView(s))
+        let tokens = ctx.paragraph.tokens
+        var k = ctx.tokenIndex(atOrAfter: span.end) - 1
+        while k >= 0 && tokens[k].span.start >= span.start {
+            let t = ctx.text(tokens[k].span).unicodeScalars
+            if t.contains("?") { return true }
+            if tokens[k].kind != .punctuation || t.contains(".") || t.contains("!") { return false }
+            k -= 1
+        }
+        return false
     }
 }

@@ -5,15 +5,32 @@ import SlantText
 public struct Engine: Sendable {
     public let rubric: Rubric
     let matcher: LexiconMatcher
+    /// Every distinct pattern of every rule, run once per article.
+    let patterns: [CompiledPattern]
 
     public init(rubric: Rubric) {
         self.rubric = rubric
         matcher = LexiconMatcher(lexicons: Array(rubric.lexicons.values))
+        var seen = Set<String>()
+        var patterns: [CompiledPattern] = []
+        for rule in rubric.rules {
+            let mine: [CompiledPattern]
+            switch rule.kind {
+            case .pattern(let p): mine = p.patterns
+            case .claim(let c): mine = c.signals.compactMap(\.pattern)
+            default: mine = []
+            }
+            for p in mine where seen.insert(p.source).inserted { patterns.append(p) }
+        }
+        self.patterns = patterns
     }
 
     public func score(_ article: Article) -> ScoredArticle {
         let folded = FoldedText(article.text)
         let hits = matcher.hits(in: folded)
+        let foldedString = String(decoding: folded.bytes, as: UTF8.self)
+        var patternMatches: [String: [TextSpan]] = [:]
+        for p in patterns { patternMatches[p.source] = ParagraphContext.runPattern(p, on: foldedString) }
         var paragraphs: [ScoredParagraph] = []
         paragraphs.reserveCapacity(article.paragraphs.count)
         var sourcing = Sourcing(claims: 0, claimsAttributed: 0, attributions: [:], scareQuotes: 0)
@@ -25,7 +42,7 @@ public struct Engine: Sendable {
                                                   score: Scoring.score([], words: 0, settings: rubric.scoring), claims: 0, claimsAttributed: 0))
                 continue
             }
-            let ctx = ParagraphContext(article: article, folded: folded, paragraph: paragraph, allHits: hits)
+            let ctx = ParagraphContext(article: article, folded: folded, paragraph: paragraph, allHits: hits, allPatternMatches: patternMatches)
             var findings: [Finding] = []
             var attributions: [Finding] = []
             // Attribution first: claims need to know which sentences carry one.

@@ -9,27 +9,31 @@ struct ParagraphContext {
     let paragraph: Paragraph
     /// Lexicon hits inside this paragraph, by lexicon id.
     let hits: [String: [LexiconHit]]
+    /// Pattern matches inside this paragraph, by pattern source.
+    let patternMatches: [String: [TextSpan]]
 
-    init(article: Article, folded: FoldedText, paragraph: Paragraph, allHits: [String: [LexiconHit]]) {
+    init(article: Article, folded: FoldedText, paragraph: Paragraph, allHits: [String: [LexiconHit]], allPatternMatches: [String: [TextSpan]]) {
         self.article = article
         self.folded = folded
         self.paragraph = paragraph
-        var mine: [String: [LexiconHit]] = [:]
-        for (lexicon, list) in allHits {
-            // Binary search for the first hit at or after the paragraph start.
-            var lo = 0, hi = list.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if list[mid].span.start < paragraph.span.start { lo = mid + 1 } else { hi = mid }
-            }
-            var slice: [LexiconHit] = []
-            while lo < list.count && list[lo].span.start < paragraph.span.end {
-                if list[lo].span.end <= paragraph.span.end { slice.append(list[lo]) }
-                lo += 1
-            }
-            if !slice.isEmpty { mine[lexicon] = slice }
+        hits = allHits.compactMapValues { Self.inside(paragraph.span, $0, span: \.span) }
+        patternMatches = allPatternMatches.compactMapValues { Self.inside(paragraph.span, $0, span: \.self) }
+    }
+
+    /// The items of a position-sorted list that lie inside `range`, or nil if none do.
+    static func inside<T>(_ range: TextSpan, _ list: [T], span: KeyPath<T, TextSpan>) -> [T]? {
+        // Binary search for the first item at or after the range start.
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid][keyPath: span].start < range.start { lo = mid + 1 } else { hi = mid }
         }
-        hits = mine
+        var slice: [T] = []
+        while lo < list.count && list[lo][keyPath: span].start < range.end {
+            if list[lo][keyPath: span].end <= range.end { slice.append(list[lo]) }
+            lo += 1
+        }
+        return slice.isEmpty ? nil : slice
     }
 
     func hits(in lexicons: [String]) -> [LexiconHit] {
@@ -69,17 +73,26 @@ struct ParagraphContext {
 
     func foldedToken(_ i: Int) -> String { foldedText(paragraph.tokens[i].span) }
 
-    /// Runs a compiled pattern over a span's folded text, giving article spans of the matches.
+    /// Matches of a pattern inside `span`, from the article-wide pass the engine made.
     func matches(of pattern: CompiledPattern, in span: TextSpan) -> [TextSpan] {
-        let text = foldedText(span)
-        let ns = text as NSString
-        let results = pattern.regex.matches(in: text, options: [], range: NSRange(location: 0, length: ns.length))
+        (patternMatches[pattern.source] ?? []).filter { span.contains($0) }
+    }
+
+    /// Runs a pattern over a whole text's folded form, giving code-point spans.
+    ///
+    /// Called once per article and pattern: NSRegularExpression's per-call cost
+    /// (bridging the string, allocating results) dwarfs the matching itself on
+    /// paragraph-sized inputs.
+    static func runPattern(_ pattern: CompiledPattern, on text: String) -> [TextSpan] {
+        let utf16Count = text.utf16.count
+        guard utf16Count > 0 else { return [] }
+        let results = pattern.regex.matches(in: text, options: [], range: NSRange(location: 0, length: utf16Count))
         guard !results.isEmpty else { return [] }
         // UTF-16 offsets equal code-point offsets unless the text has astral characters.
-        let astral = text.unicodeScalars.contains { $0.value > 0xFFFF }
+        let astral = utf16Count != text.unicodeScalars.count
         var map: [Int] = []
         if astral {
-            map.reserveCapacity(ns.length + 1)
+            map.reserveCapacity(utf16Count + 1)
             for (i, s) in text.unicodeScalars.enumerated() {
                 map.append(i)
                 if s.value > 0xFFFF { map.append(i) }
@@ -89,16 +102,28 @@ struct ParagraphContext {
         return results.compactMap { r in
             guard r.range.location != NSNotFound, r.range.length > 0 else { return nil }
             let a = r.range.location, b = r.range.location + r.range.length
-            let start = astral ? map[a] : a, end = astral ? map[b] : b
-            return TextSpan(start: span.start + start, end: span.start + end)
+            return TextSpan(start: astral ? map[a] : a, end: astral ? map[b] : b)
         }
     }
 
+    /// Fills a rule's message template in one pass.
     func message(_ template: String, match: String, term: String? = nil, source: String? = nil, sourceType: SourceType? = nil) -> String {
-        var m = template.replacingOccurrences(of: "{match}", with: match)
-        m = m.replacingOccurrences(of: "{term}", with: term ?? match)
-        m = m.replacingOccurrences(of: "{source}", with: source ?? "no source")
-        m = m.replacingOccurrences(of: "{source_type}", with: sourceType?.rawValue ?? "")
-        return m
+        guard template.unicodeScalars.contains("{") else { return template }
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            switch rest[rest.index(after: open)..<close] {
+            case "match": out += match
+            case "term": out += term ?? match
+            case "source": out += source ?? "no source"
+            case "source_type": out += sourceType?.rawValue ?? ""
+            default: out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
     }
 }
