@@ -32,8 +32,14 @@ bench: release
 	$(SWIFT) build -c release --product slant-bench
 	.build/release/slant-bench
 
-eval: build
-	@echo "make eval: filled by the evaluation issue"
+# Accuracy against the labelled corpora in ../shared/eval (skipped when absent).
+EVAL_DIR ?= ../shared/eval
+eval: release
+	@if ls $(EVAL_DIR)/*.jsonl >/dev/null 2>&1; then \
+		$(RELEASE_BIN) eval $(EVAL_DIR)/*.jsonl; \
+	else \
+		echo "make eval: no labelled corpora in $(EVAL_DIR) (see ../shared/eval/README.md); skipped"; \
+	fi
 
 clean:
 	rm -rf .build

@@ -4,6 +4,10 @@ public struct PlainDocument: Sendable {
     public struct BlockHint: Sendable, Equatable {
         public var span: TextSpan
         public var kind: ParagraphKind
+        public init(span: TextSpan, kind: ParagraphKind) {
+            self.span = span
+            self.kind = kind
+        }
     }
 
     public var text: String

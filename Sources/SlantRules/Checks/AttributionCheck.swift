@@ -39,8 +39,10 @@ enum AttributionCheck {
             let source = findSource(for: cue, ctx, cues: cues)
             if let source, relativeOnly.contains(ctx.foldedText(source)) { continue } // "which tells you"
             let type = classify(source, ctx, anonymous: anonymous, outlets: outlets)
-            findings.append(make(rule, config, ctx, cue: cue.span, entry: cue.term, lexicon: cue.lexicon,
-                                 source: source.map(ctx.text), type: type))
+            var finding = make(rule, config, ctx, cue: cue.span, entry: cue.term, lexicon: cue.lexicon,
+                               source: source.map(ctx.text), type: type)
+            finding.sourceSpan = source
+            findings.append(finding)
         }
         return findings.sorted { $0.span < $1.span }
     }

@@ -18,6 +18,8 @@ public struct Finding: Sendable, Hashable {
     /// For attributions: who is credited, and what kind of source that is.
     public var source: String?
     public var sourceType: SourceType?
+    /// Where the credited source stands in the text, when it was found.
+    public var sourceSpan: TextSpan?
 
     /// Findings in the author's voice count towards the editorializing score.
     public var counts: Bool { voice == .author && weight != 0 }

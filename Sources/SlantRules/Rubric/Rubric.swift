@@ -9,6 +9,8 @@ public struct Rubric: Sendable {
     public var scoring: ScoringSettings
     public var rules: [Rule]
     public var lexicons: [String: Lexicon]
+    /// How `slant eval` predicts corpus labels from findings.
+    public var labelRules: LabelRules
     public var warnings: [RubricWarning]
 
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }

@@ -44,7 +44,7 @@ public enum RubricLoader {
         }
 
         let manifestNode = try YAMLNode.parse(try readText(manifestPath), file: manifestPath, warnings: sink)
-        let manifest = try manifestNode.asMapping("the rubric manifest", allowed: ["name", "version", "description", "scoring", "rules", "lexicons"])
+        let manifest = try manifestNode.asMapping("the rubric manifest", allowed: ["name", "version", "description", "scoring", "rules", "lexicons", "labels", "spans"])
         let name = try manifest.required("name").asString("name")
         let version = try manifest.required("version").asString("version")
         let description = try manifest["description"]?.asString("description") ?? ""
@@ -96,8 +96,12 @@ public enum RubricLoader {
             hasher.update(data: data)
         }
         let sha = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let ruleIDs = Set(rules.map(\.id))
+        let labelRules = LabelRules(
+            labels: try manifest["labels"].map { try parseLabels($0, ruleIDs: ruleIDs) } ?? [:],
+            spans: try manifest["spans"].map { try parseSpanLabels($0, ruleIDs: ruleIDs) } ?? [:])
         return Rubric(name: name, version: version, description: description, sha256: sha, directory: directory,
-                      scoring: scoring, rules: rules, lexicons: lexicons, warnings: sink.items)
+                      scoring: scoring, rules: rules, lexicons: lexicons, labelRules: labelRules, warnings: sink.items)
     }
 
     static func relative(_ file: String, to dir: String) -> String {
