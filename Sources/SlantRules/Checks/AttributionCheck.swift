@@ -32,10 +32,12 @@ enum AttributionCheck {
         for hit in agentless {
             findings.append(make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: hit.lexicon, source: nil, type: .agentless))
         }
+        // Only cues used as reporting verbs; "a report by the firm" is part of a source, not a cue.
         let cues = LexiconCheck.longestFirst(ctx.hits(in: config.cueLexicons))
+            .filter { cue in !agentless.contains(where: { $0.span.overlaps(cue.span) }) && isReportingUse(cue, ctx) }
         let anonymous = ctx.hits(in: [config.anonymousLexicon])
         let outlets = ctx.hits(in: [config.outletLexicon])
-        for cue in cues where !agentless.contains(where: { $0.span.overlaps(cue.span) }) && isReportingUse(cue, ctx) {
+        for cue in cues {
             let source = findSource(for: cue, ctx, cues: cues)
             if let source, relativeOnly.contains(ctx.foldedText(source)) { continue } // "which tells you"
             let type = classify(source, ctx, anonymous: anonymous, outlets: outlets)
@@ -79,8 +81,26 @@ enum AttributionCheck {
             if modals.contains(prev) && next != "that" { return false }
         }
         if notReportingAfter.contains(next) { return false }
+        let form = ctx.foldedText(cue.span)
+        let prev1 = first > 0 ? ctx.foldedToken(first - 1) : ""
+        let prev2 = first > 1 ? ctx.foldedToken(first - 2) : ""
+        let prevIsWord = first > 0 && tokens[first - 1].kind == .word
+        if form.hasSuffix("ed") {
+            // "a notice posted on the website", "the report published by": a participle after a noun.
+            if prevIsWord && determiners.contains(prev2) && prepositions.contains(next) { return false }
+        } else if !pastForms.contains(form) {
+            // "report", "promises", "claims" are nouns too: "the engineering report was…",
+            // "broken promises", "the report shows".
+            if prevIsWord && determiners.contains(prev2) && !pronouns.contains(prev1) { return false }
+            if prevIsWord && (prev1.hasSuffix("en") || prev1.hasSuffix("ed")) && !auxiliaries.contains(prev1) { return false }
+            if copulas.contains(next) { return false }
+        }
         return true
     }
+
+    static let prepositions: Set<String> = ["on", "in", "by", "at", "to", "from", "with", "for", "under", "over", "last", "earlier", "this"]
+    static let pastForms: Set<String> = ["said", "told", "wrote", "written", "spoke", "thought", "felt", "according to"]
+    static let copulas: Set<String> = ["was", "were", "is", "are", "has", "had", "have", "will", "would", "could", "should", "can", "may", "might", "must", "shows", "showed", "found", "finds", "says", "said"]
 
     /// The span of the phrase credited by a cue, or nil when none can be found.
     static func findSource(for cue: LexiconHit, _ ctx: ParagraphContext, cues: [LexiconHit]) -> TextSpan? {
