@@ -54,7 +54,13 @@ public enum EvalReport {
                     out += String(s.gold).leftPad(7) + String(s.predicted).leftPad(7) + "  " + [s.precision, s.recall, s.f1].map(pct).joined(separator: "  ") + "\n"
                 }
             }
-            if errors > 0 { out += misses(r, limit: errors) }
+            if errors > 0 {
+                out += misses(r, limit: errors)
+                for name in r.spans.keys.sorted() {
+                    out += "  most missed \(name) spans: " + top(r.spans[name]!.missed, errors) + "\n"
+                    out += "  most spurious \(name) spans: " + top(r.spans[name]!.spurious, errors) + "\n"
+                }
+            }
             out += "\n"
         }
         return out
@@ -78,6 +84,11 @@ public enum EvalReport {
             }
         }
         return out
+    }
+
+    static func top(_ counts: [String: Int], _ n: Int) -> String {
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(n)
+            .map { "“\(snippet($0.key))” \($0.value)" }.joined(separator: ", ")
     }
 
     static func snippet(_ s: String) -> String {

@@ -46,7 +46,29 @@ enum AttributionCheck {
             finding.sourceSpan = source
             findings.append(finding)
         }
+        if config.speakerColon, let colon = speakerColon(ctx) {
+            var finding = make(rule, config, ctx, cue: colon.cue, entry: ":", lexicon: "", source: ctx.text(colon.speaker), type: .named)
+            finding.lexicon = nil
+            finding.sourceSpan = colon.speaker
+            findings.append(finding)
+        }
         return findings.sorted { $0.span < $1.span }
+    }
+
+    /// "PENCE: Well, look…", "Pat Caddell: Voters are worried": a paragraph that opens
+    /// with a capitalised name and a colon hands the rest to that speaker.
+    static func speakerColon(_ ctx: ParagraphContext) -> (speaker: TextSpan, cue: TextSpan)? {
+        let tokens = ctx.paragraph.tokens
+        var k = 0
+        // Skip an opening quotation mark.
+        if k < tokens.count, tokens[k].kind == .punctuation, ctx.text(tokens[k].span) != ":" { k += 1 }
+        let start = k
+        while k < tokens.count && k - start < 4 && tokens[k].kind == .word {
+            guard let first = ctx.text(tokens[k].span).unicodeScalars.first, first.properties.isUppercase else { return nil }
+            k += 1
+        }
+        guard k > start, k < tokens.count - 1, ctx.text(tokens[k].span) == ":" else { return nil }
+        return (TextSpan(start: tokens[start].span.start, end: tokens[k - 1].span.end), tokens[k].span)
     }
 
     static func make(_ rule: Rule, _ config: AttributionRule, _ ctx: ParagraphContext, cue: TextSpan, entry: String, lexicon: String,
@@ -65,7 +87,7 @@ enum AttributionCheck {
         "written", "public", "annual", "final", "initial", "brief", "joint", "press", "emailed", "first", "second",
     ]
     static let modals: Set<String> = ["would", "could", "will", "can", "may", "might", "should", "must", "to"]
-    static let notReportingAfter: Set<String> = ["not", "to", "for", "about", "against", "up", "out", "off"]
+    static let notReportingAfter: Set<String> = ["not", "to", "for", "about", "against", "up", "out", "off", "of"]
 
     /// Whether a cue word is used as a reporting verb here: "the report" and "a notice
     /// posted" are nouns, "would add two weeks" and "asked for signs" are not reporting.
@@ -80,7 +102,14 @@ enum AttributionCheck {
             if determiners.contains(prev) || prev.hasSuffix("'s") || prev.hasSuffix("s'") { return false }
             if modals.contains(prev) && next != "that" { return false }
         }
-        if notReportingAfter.contains(next) { return false }
+        if notReportingAfter.contains(next) {
+            // "vowed to rebuild", "declined to comment" credit an intention; "was told to leave"
+            // and "asked to wait" do not report anything.
+            let passive = first > 0 && ["was", "were", "been", "be", "being", "is", "are", "get", "got"].contains(ctx.foldedToken(first - 1))
+            if next != "to" || passive || ["asked", "told", "ask", "tell", "asks", "tells", "called", "calling"].contains(ctx.foldedText(cue.span)) {
+                return false
+            }
+        }
         let form = ctx.foldedText(cue.span)
         let prev1 = first > 0 ? ctx.foldedToken(first - 1) : ""
         let prev2 = first > 1 ? ctx.foldedToken(first - 2) : ""
@@ -91,7 +120,6 @@ enum AttributionCheck {
         } else if !pastForms.contains(form) {
             // "report", "promises", "claims" are nouns too: "the engineering report was…",
             // "broken promises", "the report shows".
-            if prevIsWord && determiners.contains(prev2) && !pronouns.contains(prev1) { return false }
             if prevIsWord && (prev1.hasSuffix("en") || prev1.hasSuffix("ed")) && !auxiliaries.contains(prev1) { return false }
             if copulas.contains(next) { return false }
         }

@@ -73,7 +73,8 @@ public struct Engine: Sendable {
             sourcing.claims += claims
             sourcing.claimsAttributed += attributed
             for f in findings {
-                if let t = f.sourceType { sourcing.attributions[t, default: 0] += 1 }
+                // Attributions inside quoted speech ("we were told") are the speaker's, not the article's sourcing.
+                if let t = f.sourceType, f.voice == .author { sourcing.attributions[t, default: 0] += 1 }
                 if f.family == .scareQuote { sourcing.scareQuotes += 1 }
             }
             all += findings

@@ -20,6 +20,10 @@ public enum Evaluator {
     /// Span agreement by any overlap: precision over predicted spans, recall over gold spans.
     public struct SpanCounts: Sendable, Equatable {
         public var predicted = 0, predictedMatched = 0, gold = 0, goldMatched = 0
+        /// Gold span texts (lower-cased) that no finding overlapped, with how often.
+        public var missed: [String: Int] = [:]
+        /// Predicted span texts that overlapped no gold span, with how often.
+        public var spurious: [String: Int] = [:]
         public var precision: Double { predicted == 0 ? 0 : Double(predictedMatched) / Double(predicted) }
         public var recall: Double { gold == 0 ? 0 : Double(goldMatched) / Double(gold) }
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
@@ -79,10 +83,21 @@ public enum Evaluator {
                     guard spanLabel.families.contains(f.family) || spanLabel.rules.contains(f.rule) else { return nil }
                     return spanLabel.useSource ? f.sourceSpan : f.span
                 }
-                spans[spanLabel.name]!.gold += gold.count
-                spans[spanLabel.name]!.goldMatched += gold.filter { g in predicted.contains { $0.overlaps(g) } }.count
-                spans[spanLabel.name]!.predicted += predicted.count
-                spans[spanLabel.name]!.predictedMatched += predicted.filter { p in gold.contains { $0.overlaps(p) } }.count
+                var sc = spans[spanLabel.name]!
+                sc.gold += gold.count
+                sc.predicted += predicted.count
+                let scalars = Array(unit.text.unicodeScalars)
+                func text(_ s: TextSpan) -> String {
+                    guard s.start >= 0, s.end <= scalars.count else { return "" }
+                    return String(String.UnicodeScalarView(scalars[s.start..<s.end])).lowercased()
+                }
+                for g in gold {
+                    if predicted.contains(where: { $0.overlaps(g) }) { sc.goldMatched += 1 } else { sc.missed[text(g), default: 0] += 1 }
+                }
+                for p in predicted {
+                    if gold.contains(where: { $0.overlaps(p) }) { sc.predictedMatched += 1 } else { sc.spurious[text(p), default: 0] += 1 }
+                }
+                spans[spanLabel.name] = sc
             }
         }
         return FileResult(file: file, units: units.count, labels: counts, spans: spans, misses: misses)
@@ -119,6 +134,8 @@ extension Evaluator {
             for (k, s) in p.spans {
                 var m = merged.spans[k] ?? SpanCounts()
                 m.gold += s.gold; m.goldMatched += s.goldMatched; m.predicted += s.predicted; m.predictedMatched += s.predictedMatched
+                m.missed.merge(s.missed, uniquingKeysWith: +)
+                m.spurious.merge(s.spurious, uniquingKeysWith: +)
                 merged.spans[k] = m
             }
             merged.misses += p.misses

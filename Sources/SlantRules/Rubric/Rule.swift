@@ -110,6 +110,8 @@ public struct AttributionRule: Sendable {
     public var outletLexicon: String
     /// Weight of a finding by source type; unsourced kinds cost, named ones do not.
     public var weights: [SourceType: Double]
+    /// Treat "NAME: …" at the start of a paragraph as that speaker's words.
+    public var speakerColon: Bool
 }
 
 /// Sentences asserting checkable facts with no attribution in or next to them.

@@ -6,7 +6,7 @@ extension RubricLoader {
         "lexicon": ["lexicons", "skip_negated"],
         "pattern": ["patterns"],
         "scare-quote": ["min_words", "max_words", "mention_cues", "boost_cues", "boost"],
-        "attribution": ["cue_lexicons", "agentless_lexicon", "anonymous_lexicon", "outlet_lexicon", "weights"],
+        "attribution": ["cue_lexicons", "agentless_lexicon", "anonymous_lexicon", "outlet_lexicon", "weights", "speaker_colon"],
         "claim": ["signals", "window"],
     ]
 
@@ -77,7 +77,8 @@ extension RubricLoader {
                 agentlessLexicon: try lexiconRef(try m.required("agentless_lexicon"), "agentless_lexicon"),
                 anonymousLexicon: try lexiconRef(try m.required("anonymous_lexicon"), "anonymous_lexicon"),
                 outletLexicon: try lexiconRef(try m.required("outlet_lexicon"), "outlet_lexicon"),
-                weights: weights))
+                weights: weights,
+                speakerColon: try m["speaker_colon"]?.asBool("speaker_colon") ?? true))
         case "claim":
             var signals: [ClaimRule.Signal] = []
             for s in try m.required("signals").asArray("signals") {
