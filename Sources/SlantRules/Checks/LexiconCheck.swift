@@ -8,6 +8,7 @@ enum LexiconCheck {
         let hits = longestFirst(ctx.hits(in: config.lexicons))
         return hits.compactMap { hit in
             if config.skipNegated && isNegated(hit.span, ctx) { return nil }
+            if config.verbsOnly && !ReportingUse.isVerb(hit, ctx) { return nil }
             let text = ctx.text(hit.span)
             return Finding(rule: rule.id, family: rule.family, span: hit.span, text: text,
                            message: ctx.message(rule.message, match: text, term: hit.term),

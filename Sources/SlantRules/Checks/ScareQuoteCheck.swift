@@ -39,7 +39,7 @@ enum ScareQuoteCheck {
     static func isTitle(_ quote: Quote, _ ctx: ParagraphContext) -> Bool {
         let words = ctx.paragraph.tokens.filter { $0.isWordLike && quote.inner.contains($0.span) }
         guard words.count >= 2 else { return false }
-        let small: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "or"]
+        let small: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "or", "like", "as", "with", "from", "vs", "is", "it"]
         return words.enumerated().allSatisfy { i, tok in
             let t = ctx.text(tok.span)
             guard let first = t.unicodeScalars.first else { return false }

@@ -73,6 +73,8 @@ public struct LexiconRule: Sendable {
     public var lexicons: [String]
     /// Skip a match preceded closely by a negation ("not", "never", "no").
     public var skipNegated: Bool
+    /// Only matches used as verbs ("officials claimed", not "the claims").
+    public var verbsOnly: Bool
 }
 
 /// Matches regular expressions against each sentence's folded text (lower case,

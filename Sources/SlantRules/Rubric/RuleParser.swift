@@ -3,7 +3,7 @@ import Foundation
 extension RubricLoader {
     static let commonKeys: Set<String> = ["id", "family", "kind", "message", "description", "weight", "level", "examples"]
     static let kindKeys: [String: Set<String>] = [
-        "lexicon": ["lexicons", "skip_negated"],
+        "lexicon": ["lexicons", "skip_negated", "verbs_only"],
         "pattern": ["patterns"],
         "scare-quote": ["min_words", "max_words", "mention_cues", "boost_cues", "boost"],
         "attribution": ["cue_lexicons", "agentless_lexicon", "anonymous_lexicon", "outlet_lexicon", "weights", "speaker_colon"],
@@ -50,7 +50,8 @@ extension RubricLoader {
         switch kindName {
         case "lexicon":
             kind = .lexicon(LexiconRule(lexicons: try lexiconRefs(try m.required("lexicons"), "lexicons"),
-                                        skipNegated: try m["skip_negated"]?.asBool("skip_negated") ?? false))
+                                        skipNegated: try m["skip_negated"]?.asBool("skip_negated") ?? false,
+                                        verbsOnly: try m["verbs_only"]?.asBool("verbs_only") ?? false))
         case "pattern":
             let list = try m.required("patterns").asArray("patterns")
             if list.isEmpty { throw try m.required("patterns").fail("patterns must not be empty") }

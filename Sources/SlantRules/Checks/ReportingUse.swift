@@ -1,0 +1,53 @@
+/// Whether a reporting word stands as a verb: "the report", "broken promises", "a notice
+/// posted on the website" and "claims of fraud" are nouns and participles, and neither
+/// attribute anything nor judge a speaker.
+enum ReportingUse {
+    static let determiners: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "no", "any",
+        "every", "each", "some", "several", "such", "whose", "new", "recent", "latest", "earlier", "previous", "official",
+        "written", "public", "annual", "final", "initial", "brief", "joint", "press", "emailed", "first", "second",
+    ]
+    static let modals: Set<String> = ["would", "could", "will", "can", "may", "might", "should", "must", "to"]
+    static let notReportingAfter: Set<String> = ["not", "to", "for", "about", "against", "up", "out", "off", "of"]
+
+    /// Whether a cue word is used as a reporting verb here: "the report" and "a notice
+    /// posted" are nouns, "would add two weeks" and "asked for signs" are not reporting.
+    static func isVerb(_ cue: LexiconHit, _ ctx: ParagraphContext) -> Bool {
+        let tokens = ctx.paragraph.tokens
+        let first = ctx.tokenIndex(atOrAfter: cue.span.start)
+        let after = ctx.tokenIndex(atOrAfter: cue.span.end)
+        guard !cue.term.hasPrefix("according") else { return true }
+        let next = after < tokens.count ? ctx.foldedToken(after) : ""
+        if first > 0 {
+            let prev = ctx.foldedToken(first - 1)
+            if determiners.contains(prev) || prev.hasSuffix("'s") || prev.hasSuffix("s'") { return false }
+            if modals.contains(prev) && next != "that" { return false }
+        }
+        if notReportingAfter.contains(next) {
+            // "vowed to rebuild", "declined to comment" credit an intention; "was told to leave"
+            // and "asked to wait" do not report anything.
+            let passive = first > 0 && ["was", "were", "been", "be", "being", "is", "are", "get", "got"].contains(ctx.foldedToken(first - 1))
+            if next != "to" || passive || ["asked", "told", "ask", "tell", "asks", "tells", "called", "calling"].contains(ctx.foldedText(cue.span)) {
+                return false
+            }
+        }
+        let form = ctx.foldedText(cue.span)
+        let prev1 = first > 0 ? ctx.foldedToken(first - 1) : ""
+        let prev2 = first > 1 ? ctx.foldedToken(first - 2) : ""
+        let prevIsWord = first > 0 && tokens[first - 1].kind == .word
+        if form.hasSuffix("ed") {
+            // "a notice posted on the website", "the report published by": a participle after a noun.
+            if prevIsWord && determiners.contains(prev2) && prepositions.contains(next) { return false }
+        } else if !pastForms.contains(form) {
+            // "report", "promises", "claims" are nouns too: "the engineering report was…",
+            // "broken promises", "the report shows".
+            if prevIsWord && (prev1.hasSuffix("en") || prev1.hasSuffix("ed")) && !AttributionCheck.auxiliaries.contains(prev1) { return false }
+            if copulas.contains(next) { return false }
+        }
+        return true
+    }
+
+    static let prepositions: Set<String> = ["on", "in", "by", "at", "to", "from", "with", "for", "under", "over", "last", "earlier", "this"]
+    static let pastForms: Set<String> = ["said", "told", "wrote", "written", "spoke", "thought", "felt", "according to"]
+    static let copulas: Set<String> = ["was", "were", "is", "are", "has", "had", "have", "will", "would", "could", "should", "can", "may", "might", "must", "shows", "showed", "found", "finds", "says", "said"]
+}
