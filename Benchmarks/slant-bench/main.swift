@@ -80,6 +80,11 @@ results.append(measure("segmentation (one core)", bytes: bytes) {
     return paragraphs
 })
 
+// SLANT_BENCH_ONLY=segment stops here, for profiling the text model alone.
+if ProcessInfo.processInfo.environment["SLANT_BENCH_ONLY"] == "segment" {
+    for (label, mbps, _) in results { print("| \(label) | \(String(format: "%.1f", mbps)) |") }
+    exit(0)
+}
 let rubricDir = RubricLoader.defaultDirectory() ?? "Rubrics"
 let engine: Engine
 do { engine = Engine(rubric: try RubricLoader.load(path: rubricDir)) } catch { print("rubric: \(error)"); exit(2) }

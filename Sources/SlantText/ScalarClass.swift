@@ -4,12 +4,18 @@ enum ScalarClass {
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0x0B || v == 0x0C }
-        return s.properties.isWhitespace || v == 0x200B
+        // General Punctuation (dashes, curly quotes, ellipsis) is common in news: answer it without tables.
+        if v >= 0x2000 && v <= 0x206F { return v <= 0x200B || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F }
+        return v == 0xA0 || s.properties.isWhitespace
     }
+
+    /// General Punctuation holds no letters or digits.
+    @inline(__always) static func isGeneralPunctuation(_ v: UInt32) -> Bool { v >= 0x2000 && v <= 0x206F }
 
     @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+        if isGeneralPunctuation(v) { return false }
         return s.properties.isAlphabetic
     }
 
@@ -22,12 +28,15 @@ enum ScalarClass {
     @inline(__always) static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        if isGeneralPunctuation(v) { return false }
         return s.properties.isAlphabetic || s.properties.numericType == .decimal
     }
 
     /// Combining marks continue the word they follow (Devanagari vowel signs, accents).
     static func isMark(_ s: Unicode.Scalar) -> Bool {
         guard s.value >= 0x300 else { return false }
+        if s.value == 0x200C || s.value == 0x200D { return true }
+        if isGeneralPunctuation(s.value) { return false }
         switch s.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return s.value == 0x200C || s.value == 0x200D
@@ -55,7 +64,7 @@ enum ScalarClass {
     }
 
     static func isEmoji(_ s: Unicode.Scalar) -> Bool {
-        s.value >= 0x2100 && (s.properties.isEmojiPresentation || (s.properties.isEmoji && s.value >= 0x1F000))
+        s.value >= 0x2100 && !(s.value >= 0x3000 && s.value <= 0x303F) && (s.properties.isEmojiPresentation || (s.properties.isEmoji && s.value >= 0x1F000))
     }
 
     /// Scalars that extend an emoji into one visible symbol (skin tones, ZWJ sequences, variation selectors).

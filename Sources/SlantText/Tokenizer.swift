@@ -13,12 +13,9 @@ enum Tokenizer {
         var tokens: [Token] = []
         tokens.reserveCapacity(p.count / 5)
         let hi = p.count
-        var nextMark = 0
-        /// Whether `i` is a quotation mark; positions are asked in increasing order.
-        func isQuoteMark(_ i: Int) -> Bool {
-            while nextMark < quoteMarks.count && quoteMarks[nextMark] < i { nextMark += 1 }
-            return nextMark < quoteMarks.count && quoteMarks[nextMark] == i
-        }
+        // Quotation marks are asked about in increasing position, so a cursor into the
+        // sorted list answers each question in amortised constant time.
+        var marks = MarkCursor(marks: quoteMarks)
         @inline(__always) func isASCIIAlnum(_ v: UInt32) -> Bool {
             let lower = v | 0x20
             return (lower >= 0x61 && lower <= 0x7A) || (v >= 0x30 && v <= 0x39)
@@ -29,7 +26,7 @@ enum Tokenizer {
             let cv = c.value
             if cv == 0x20 || cv == 0x0A || (cv >= 0x80 && ScalarClass.isSpace(c)) || cv == 0x09 { i += 1; continue }
             let start = i
-            if !quoteMarks.isEmpty && isQuoteMark(i) {
+            if !quoteMarks.isEmpty && marks.contains(i) {
                 tokens.append(Token(span: TextSpan(start: i, end: i + 1), kind: .punctuation))
                 i += 1
                 continue
@@ -54,7 +51,7 @@ enum Tokenizer {
                     let nextIsAlnum = next.map { isASCIIAlnum($0.value) || ($0.value >= 0x80 && ScalarClass.isLetterOrDigit($0) && !ScalarClass.isIdeographic($0)) } ?? false
                     switch dv {
                     case 0x27, 0x2019, 0x2BC: // apostrophes
-                        if !quoteMarks.isEmpty && isQuoteMark(i) { break }
+                        if !quoteMarks.isEmpty && marks.contains(i) { break }
                         if nextIsAlnum { i += 1; continue }
                         // A trailing apostrophe (the Saudis’ oil) belongs to the word.
                         i += 1
@@ -72,7 +69,7 @@ enum Tokenizer {
                 tokens.append(Token(span: TextSpan(start: start, end: i), kind: isNumber ? .number : .word))
                 continue
             }
-            if ScalarClass.isEmoji(c) || (c.properties.isEmoji && c.value >= 0x1F1E6 && c.value <= 0x1F1FF) {
+            if cv >= 0x2100 && (ScalarClass.isEmoji(c) || (cv >= 0x1F1E6 && cv <= 0x1F1FF)) {
                 i += 1
                 while i < hi {
                     let d = p[i]
@@ -102,6 +99,20 @@ enum Tokenizer {
             tokens.append(Token(span: TextSpan(start: start, end: i), kind: kind))
         }
         return tokens
+    }
+}
+
+/// A cursor over sorted positions (a struct, so no closure captures a mutable variable
+/// and the compiler can check exclusive access statically).
+struct MarkCursor {
+    let marks: [Int]
+    var next = 0
+
+    init(marks: [Int]) { self.marks = marks }
+
+    mutating func contains(_ i: Int) -> Bool {
+        while next < marks.count && marks[next] < i { next += 1 }
+        return next < marks.count && marks[next] == i
     }
 }
 
