@@ -38,7 +38,7 @@ enum ClaimCheck {
         for signal in config.signals {
             var found: TextSpan?
             if let lexicon = signal.lexicon {
-                found = ctx.hits[lexicon]?.first { span.contains($0.span) && ctx.voice(of: $0.span) == .author }?.span
+                found = ctx.hits(of: lexicon).first { span.contains($0.span) && ctx.voice(of: $0.span) == .author }?.span
             } else if let pattern = signal.pattern {
                 found = ctx.matches(of: pattern, in: span).first { ctx.voice(of: $0) == .author }
             }

@@ -7,17 +7,23 @@ struct ParagraphContext {
     let article: Article
     let folded: FoldedText
     let paragraph: Paragraph
-    /// Lexicon hits inside this paragraph, by lexicon id.
-    let hits: [String: [LexiconHit]]
-    /// Pattern matches inside this paragraph, by pattern source.
-    let patternMatches: [String: [TextSpan]]
+    /// Lexicon hits and pattern matches of the whole article, by lexicon id and pattern
+    /// source; each check asks for the few it needs, sliced to this paragraph on demand.
+    let allHits: [String: [LexiconHit]]
+    let allPatternMatches: [String: [TextSpan]]
 
     init(article: Article, folded: FoldedText, paragraph: Paragraph, allHits: [String: [LexiconHit]], allPatternMatches: [String: [TextSpan]]) {
         self.article = article
         self.folded = folded
         self.paragraph = paragraph
-        hits = allHits.compactMapValues { Self.inside(paragraph.span, $0, span: \.span) }
-        patternMatches = allPatternMatches.compactMapValues { Self.inside(paragraph.span, $0, span: \.self) }
+        self.allHits = allHits
+        self.allPatternMatches = allPatternMatches
+        speech = paragraph.quotes.filter { $0.reported || $0.words >= 5 }
+    }
+
+    /// Hits of one lexicon inside this paragraph.
+    func hits(of lexicon: String) -> [LexiconHit] {
+        allHits[lexicon].flatMap { Self.inside(paragraph.span, $0, span: \.span) } ?? []
     }
 
     /// The items of a position-sorted list that lie inside `range`, or nil if none do.
@@ -37,12 +43,13 @@ struct ParagraphContext {
     }
 
     func hits(in lexicons: [String]) -> [LexiconHit] {
-        lexicons.flatMap { hits[$0] ?? [] }.sorted { $0.span < $1.span }
+        if lexicons.count == 1 { return hits(of: lexicons[0]) }
+        return lexicons.flatMap(hits(of:)).sorted { $0.span < $1.span }
     }
 
     /// Quotations that hold speech: reported ones, and long stand-alone ones
     /// (short stand-alone quotations are the author's scare quotes).
-    var speech: [Quote] { paragraph.quotes.filter { $0.reported || $0.words >= 5 } }
+    let speech: [Quote]
 
     func voice(of span: TextSpan) -> Voice {
         if paragraph.kind == .quoteBlock { return .quoted }
@@ -75,7 +82,7 @@ struct ParagraphContext {
 
     /// Matches of a pattern inside `span`, from the article-wide pass the engine made.
     func matches(of pattern: CompiledPattern, in span: TextSpan) -> [TextSpan] {
-        (patternMatches[pattern.source] ?? []).filter { span.contains($0) }
+        allPatternMatches[pattern.source].flatMap { Self.inside(span, $0, span: \.self) } ?? []
     }
 
     /// Runs a pattern over a whole text's folded form, giving code-point spans.
