@@ -77,6 +77,24 @@ public struct ByteAutomaton: Sendable {
 
     /// Calls `match(patternIndex, startByte, endByte)` for every occurrence, in order of end position.
     public func scan(_ bytes: [UInt8], _ match: (Int, Int, Int) -> Void) {
+        walk(bytes) { id, start, end in
+            match(id, start, end)
+            return true
+        }
+    }
+
+    /// The first occurrence of any pattern (by end position), as (pattern, start, end), or nil.
+    public func firstMatch(in bytes: [UInt8]) -> (pattern: Int, start: Int, end: Int)? {
+        var found: (pattern: Int, start: Int, end: Int)?
+        walk(bytes) { id, start, end in
+            found = (id, start, end)
+            return false
+        }
+        return found
+    }
+
+    /// Runs the automaton, reporting matches to `visit` until it returns false.
+    private func walk(_ bytes: [UInt8], _ visit: (Int, Int, Int) -> Bool) {
         let c = classCount
         delta.withUnsafeBufferPointer { d in
             byteClass.withUnsafeBufferPointer { cls in
@@ -90,7 +108,7 @@ public struct ByteAutomaton: Sendable {
                                 var s = out[state] >= 0 ? state : Int(dict[state])
                                 while s >= 0 {
                                     let id = Int(out[s])
-                                    match(id, i + 1 - patternLengths[id], i + 1)
+                                    if !visit(id, i + 1 - patternLengths[id], i + 1) { return }
                                     s = Int(dict[s])
                                 }
                             }
@@ -99,39 +117,5 @@ public struct ByteAutomaton: Sendable {
                 }
             }
         }
-    }
-
-    /// The first occurrence of any pattern, as (pattern, start, end), or nil.
-    public func firstMatch(in bytes: [UInt8]) -> (pattern: Int, start: Int, end: Int)? {
-        let c = classCount
-        return delta.withUnsafeBufferPointer { d in
-            byteClass.withUnsafeBufferPointer { cls in
-                output.withUnsafeBufferPointer { out in
-                    dictionaryLink.withUnsafeBufferPointer { dict in
-                        bytes.withUnsafeBufferPointer { b in
-                            var state = 0
-                            for i in 0..<b.count {
-                                state = Int(d[state * c + Int(cls[Int(b[i])])])
-                                let id = out[state] >= 0 ? Int(out[state]) : (dict[state] >= 0 ? Int(out[Int(dict[state])]) : -1)
-                                if id >= 0 { return (id, i + 1 - patternLengths[id], i + 1) }
-                            }
-                            return nil
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Incremental use: feed bytes one at a time (for text folded on the fly).
-    public struct Cursor {
-        var state = 0
-        public init() {}
-    }
-
-    @inline(__always)
-    public func step(_ cursor: inout Cursor, _ byte: UInt8) -> Bool {
-        cursor.state = Int(delta[cursor.state * classCount + Int(byteClass[Int(byte)])])
-        return output[cursor.state] >= 0 || dictionaryLink[cursor.state] >= 0
     }
 }
