@@ -68,6 +68,42 @@ func measure(_ label: String, bytes: Int, rounds: Int = 3, _ body: () -> Int) ->
     return (label, Double(bytes) / 1_000_000 / best, checksum)
 }
 
+/// "2 × Intel(R) Xeon(R) …" from nproc and /proc/cpuinfo.
+func machineDescription() -> String {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }?
+        .split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+    return "\(cores) cores (nproc), \(model)"
+}
+
+/// Writes the articles to a temporary folder and runs the release `slant score` on it under
+/// /usr/bin/time -v; returns the maximum resident set size, or nil when that is not possible.
+func peakMemoryOfScoring(_ articles: [String]) -> String? {
+    let fm = FileManager.default
+    let slant = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("slant").path
+    guard fm.isExecutableFile(atPath: "/usr/bin/time"), fm.isExecutableFile(atPath: slant) else { return nil }
+    let dir = fm.temporaryDirectory.appendingPathComponent("slant-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    try? fm.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? fm.removeItem(at: dir) }
+    for (i, text) in articles.enumerated() {
+        try? text.write(to: dir.appendingPathComponent(String(format: "a%05d.txt", i)), atomically: false, encoding: .utf8)
+    }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+    p.arguments = ["-v", slant, "score", "--format", "jsonl", dir.path]
+    p.standardOutput = FileHandle.nullDevice
+    let err = Pipe()
+    p.standardError = err
+    guard (try? p.run()) != nil else { return nil }
+    let data = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    let text = String(decoding: data, as: UTF8.self)
+    guard let line = text.split(separator: "\n").first(where: { $0.contains("Maximum resident set size") }),
+          let kb = Int(line.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "") else { return nil }
+    return String(format: "%.0f MB", Double(kb) / 1024)
+}
+
 let target = Int(ProcessInfo.processInfo.environment["SLANT_BENCH_BYTES"] ?? "") ?? 20_000_000
 let (articles, origin) = loadCorpus(target: target)
 let bytes = articles.reduce(0) { $0 + $1.utf8.count }
@@ -110,4 +146,22 @@ print("")
 print("| stage | MB/s |")
 print("|---|---|")
 for (label, mbps, _) in results { print("| \(label) | \(String(format: "%.1f", mbps)) |") }
-print("| full scoring, all \(cores) cores | \(String(format: "%.1f", Double(bytes) / 1e6 / wall)) MB/s, \(String(format: "%.0f", Double(articles.count) / wall)) articles/s |")
+let allCores = "| full scoring, all \(cores) cores | \(String(format: "%.1f", Double(bytes) / 1e6 / wall)) MB/s, \(String(format: "%.0f", Double(articles.count) / wall)) articles/s |"
+print(allCores)
+
+// Peak memory of the real command on the same corpus written out as files.
+let memory = peakMemoryOfScoring(articles)
+if let memory { print("| peak memory, `slant score --format jsonl` over the corpus as \(articles.count) files | \(memory) |") }
+
+// BENCHMARKS.md: the figures, the machine, the command.
+if let out = ProcessInfo.processInfo.environment["SLANT_BENCH_WRITE"] {
+    var md = "# Benchmarks\n\nProduced by `make bench` (release build) on \(String(format: "%.1f", Double(bytes) / 1e6)) MB of news text "
+    md += "(\(origin), joined into \(articles.count) articles of about 4 KB).\n"
+    md += "Machine: \(machineDescription()). One-core figures are the best of three runs by thread CPU time.\n\n"
+    md += "| stage | result |\n|---|---|\n"
+    for (label, mbps, _) in results { md += "| \(label) | \(String(format: "%.1f", mbps)) MB/s |\n" }
+    md += allCores + "\n"
+    if let memory { md += "| peak memory, `slant score --format jsonl` over the corpus as \(articles.count) files | \(memory) |\n" }
+    try? md.write(toFile: out, atomically: true, encoding: .utf8)
+    print("\nwrote \(out)")
+}
