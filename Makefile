@@ -5,12 +5,16 @@ RELEASE_BIN := .build/release/slant
 
 .PHONY: demo test build release bench eval deps clean
 
-# Installs what the build needs (the system SQLite headers) when missing.
+# Installs what the build and tests need when missing: the system SQLite headers (the
+# annotation store) and tmux (the terminal test of `slant review`).
 deps:
-	@if ! [ -f /usr/include/sqlite3.h ]; then \
-		echo "Installing libsqlite3-dev (needed by the annotation store)..."; \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libsqlite3-dev; \
-		else sudo apt-get update -qq && sudo apt-get install -y -qq libsqlite3-dev; fi; \
+	@missing=""; \
+	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing..."; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; fi; \
 	fi
 
 build: deps
@@ -22,7 +26,11 @@ release: deps
 # The main job on the bundled examples: score every article.
 demo: build
 	$(BIN) rubric check
-	$(BIN) score Examples/
+	rm -f .slant/demo.sqlite .slant/demo.sqlite-wal .slant/demo.sqlite-shm
+	$(BIN) score --save --db .slant/demo.sqlite Examples/
+	$(BIN) import --db .slant/demo.sqlite Annotations/examples.jsonl
+	$(BIN) notes --db .slant/demo.sqlite Examples/opinion-column.md
+	$(BIN) agreement --db .slant/demo.sqlite
 
 test: deps
 	$(SWIFT) build
@@ -30,7 +38,7 @@ test: deps
 
 bench: release
 	$(SWIFT) build -c release --product slant-bench
-	.build/release/slant-bench
+	SLANT_BENCH_WRITE=BENCHMARKS.md .build/release/slant-bench
 
 # Accuracy against the labelled corpora in ../shared/eval (skipped when absent).
 EVAL_DIR ?= ../shared/eval

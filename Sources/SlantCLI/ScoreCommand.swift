@@ -33,8 +33,18 @@ struct ScoreCommand: AsyncParsableCommand {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of refusing the file.")
     var lossy = false
 
+    @Flag(help: "Record the documents, revisions, run and findings in the annotation store.")
+    var save = false
+
+    @Option(help: "With --save: the annotation store (default: $SLANT_DB, else .slant/slant.sqlite).")
+    var db: String?
+
+    @Option(help: "With --save and one article: the document key (default: the path as given).")
+    var key: String?
+
     func validate() throws {
         if let failOn, !(0...100).contains(failOn) { throw ValidationError("--fail-on must be between 0 and 100") }
+        if !save && (db != nil || key != nil) { throw ValidationError("--db and --key are used with --save") }
     }
 
     func run() async throws {
@@ -61,6 +71,7 @@ struct ScoreCommand: AsyncParsableCommand {
             case .failure(let e): Terminal.error(e.description); failed = true
             }
         }
+        if save { try StoreSaving.save(scored, rubric: rubric, db: db, key: key) }
         switch format {
         case .text:
             let color = Terminal.useColor
