@@ -54,7 +54,7 @@ struct ScoreCommand: AsyncParsableCommand {
         let (paths, expandErrors) = Inputs.expand(files)
         for e in expandErrors { Terminal.error(e.description) }
         let lossy = self.lossy
-        let results = ParallelMap.map(paths) { path -> Result<ScoredArticle, SlantTextError> in
+        let score = { @Sendable (path: String) -> Result<ScoredArticle, SlantTextError> in
             do {
                 return .success(engine.score(try ArticleReader.read(path: path, lossy: lossy)))
             } catch let error as SlantTextError {
@@ -63,28 +63,73 @@ struct ScoreCommand: AsyncParsableCommand {
                 return .failure(.unreadable(path: path, reason: "\(error)"))
             }
         }
-        var scored: [ScoredArticle] = []
+        // Articles are scored and written in batches so memory stays flat however many
+        // files there are; --save keeps them all, because the store writes one transaction.
+        var output = ScoreOutput(format: format, rubric: rubric, color: Terminal.useColor)
+        var kept: [ScoredArticle] = []
         var failed = !expandErrors.isEmpty
-        for r in results {
-            switch r {
-            case .success(let a): scored.append(a)
-            case .failure(let e): Terminal.error(e.description); failed = true
+        var reachedFailOn = false
+        let batch = save ? max(paths.count, 1) : max(8, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        output.begin()
+        for start in stride(from: 0, to: paths.count, by: batch) {
+            let results = ParallelMap.map(Array(paths[start..<min(start + batch, paths.count)]), score)
+            var scored: [ScoredArticle] = []
+            for r in results {
+                switch r {
+                case .success(let a): scored.append(a)
+                case .failure(let e): Terminal.error(e.description); failed = true
+                }
             }
+            if let failOn, scored.contains(where: { $0.score.editorializing >= failOn }) { reachedFailOn = true }
+            if save { kept += scored; continue }
+            output.write(scored)
         }
-        if save { try StoreSaving.save(scored, rubric: rubric, db: db, key: key) }
-        switch format {
-        case .text:
-            let color = Terminal.useColor
-            Terminal.write(scored.map { ScoreText.render($0, color: color) }.joined(separator: "\n"))
-        case .json:
-            Terminal.write(ScoreJSON.document(scored, rubric: rubric).pretty() + "\n")
-        case .jsonl:
-            Terminal.write(scored.map { ScoreJSON.article($0).serialized() + "\n" }.joined())
-        case .markdown:
-            Terminal.write(scored.map { ScoreMarkdown.render($0, rubric: rubric) }.joined(separator: "\n"))
+        if save {
+            try StoreSaving.save(kept, rubric: rubric, db: db, key: key)
+            output.write(kept)
         }
+        output.end()
         if failed { throw ExitCode(2) }
-        if let failOn, scored.contains(where: { $0.score.editorializing >= failOn }) { throw ExitCode(1) }
+        if reachedFailOn { throw ExitCode(1) }
+    }
+}
+
+/// Writes scored articles as they come, in any of the formats; JSON is opened in
+/// `begin()` and closed in `end()` so it can stream too.
+struct ScoreOutput {
+    let format: ScoreFormat
+    let rubric: Rubric
+    let color: Bool
+    private var written = 0
+
+    init(format: ScoreFormat, rubric: Rubric, color: Bool) {
+        self.format = format
+        self.rubric = rubric
+        self.color = color
+    }
+
+    func begin() {
+        if format == .json {
+            Terminal.write("{\n  \"rubric\": \(ScoreJSON.rubricJSON(rubric).serialized()),\n  \"articles\": [")
+        }
+    }
+
+    mutating func write(_ articles: [ScoredArticle]) {
+        var text = ""
+        for a in articles {
+            switch format {
+            case .text: text += (written > 0 ? "\n" : "") + ScoreText.render(a, color: color)
+            case .json: text += (written > 0 ? "," : "") + "\n" + ScoreJSON.article(a).pretty(level: 2)
+            case .jsonl: text += ScoreJSON.article(a).serialized() + "\n"
+            case .markdown: text += (written > 0 ? "\n" : "") + ScoreMarkdown.render(a, rubric: rubric)
+            }
+            written += 1
+        }
+        Terminal.write(text)
+    }
+
+    func end() {
+        if format == .json { Terminal.write(written > 0 ? "\n  ]\n}\n" : "]\n}\n") }
     }
 }
 

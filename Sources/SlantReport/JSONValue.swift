@@ -22,10 +22,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
-    /// Indented JSON for people.
-    public func pretty() -> String {
-        var out = ""
-        write(into: &out, indent: "  ", level: 0)
+    /// Indented JSON for people; `level` indents it for embedding in an enclosing document.
+    public func pretty(level: Int = 0) -> String {
+        var out = String(repeating: "  ", count: level)
+        write(into: &out, indent: "  ", level: level)
         return out
     }
 
