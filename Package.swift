@@ -39,7 +39,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "slant", dependencies: ["SlantCLI"]),
-        .executableTarget(name: "slant-bench", dependencies: ["SlantText", "SlantRules"], path: "Benchmarks/slant-bench"),
+        .executableTarget(name: "slant-bench", dependencies: ["SlantText", "SlantRules", "SlantStore"], path: "Benchmarks/slant-bench"),
         .testTarget(name: "SlantTextTests", dependencies: ["SlantText"]),
         .testTarget(name: "SlantRulesTests", dependencies: ["SlantRules"]),
         .testTarget(name: "SlantCLITests", dependencies: ["slant", "SlantStore"]),

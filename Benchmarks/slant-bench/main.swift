@@ -153,6 +153,9 @@ print(allCores)
 let memory = peakMemoryOfScoring(articles)
 if let memory { print("| peak memory, `slant score --format jsonl` over the corpus as \(articles.count) files | \(memory) |") }
 
+let storeLines = storeBenchmark(engine: engine, articles: articles)
+for line in storeLines { print(line) }
+
 // BENCHMARKS.md: the figures, the machine, the command.
 if let out = ProcessInfo.processInfo.environment["SLANT_BENCH_WRITE"] {
     var md = "# Benchmarks\n\nProduced by `make bench` (release build) on \(String(format: "%.1f", Double(bytes) / 1e6)) MB of news text "
@@ -162,6 +165,7 @@ if let out = ProcessInfo.processInfo.environment["SLANT_BENCH_WRITE"] {
     for (label, mbps, _) in results { md += "| \(label) | \(String(format: "%.1f", mbps)) MB/s |\n" }
     md += allCores + "\n"
     if let memory { md += "| peak memory, `slant score --format jsonl` over the corpus as \(articles.count) files | \(memory) |\n" }
+    for line in storeLines { md += line + "\n" }
     try? md.write(toFile: out, atomically: true, encoding: .utf8)
     print("\nwrote \(out)")
 }

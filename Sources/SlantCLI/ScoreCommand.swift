@@ -143,7 +143,11 @@ enum ParallelMap {
         guard items.count > 1 else { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // Deinitialise before freeing, or every result (a whole scored article) leaks.
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let out = results
         DispatchQueue.concurrentPerform(iterations: items.count) { i in
             out[i] = transform(items[i]) // each index is written by exactly one iteration
