@@ -19,8 +19,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Argument(help: "Gold files (.jsonl).")
     var files: [String]
 
-    @Option(help: "Rubric directory (default: the bundled Rubrics/).")
-    var rubric: String?
+    @OptionGroup var rubricOption: RubricOption
 
     @Option(help: "Output format: text or json.")
     var format: SegmentFormat = .text
@@ -29,7 +28,7 @@ struct EvalCommand: AsyncParsableCommand {
     var errors: Int = 0
 
     func run() async throws {
-        let rubric = try Inputs.rubric(self.rubric)
+        let rubric = try rubricOption.load()
         let engine = Engine(rubric: rubric)
         var results: [Evaluator.FileResult] = []
         for file in files {

@@ -62,10 +62,10 @@ struct RubricCommand: AsyncParsableCommand {
     struct Explain: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Describe one rule: what it looks for, its settings and examples.")
         @Argument(help: "The rule id.") var rule: String
-        @Option(help: "Rubric directory (default: the bundled one).") var rubric: String?
+        @OptionGroup var rubricOption: RubricOption
 
         func run() async throws {
-            let rubric = try Inputs.rubric(self.rubric)
+            let rubric = try rubricOption.load()
             guard let r = rubric.rule(rule) else {
                 throw CLIError("no rule '\(rule)' (known: \(rubric.rules.map(\.id).joined(separator: ", ")))")
             }

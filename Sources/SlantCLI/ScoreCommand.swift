@@ -21,8 +21,7 @@ struct ScoreCommand: AsyncParsableCommand {
     @Argument(help: "Article files or directories ('-' for stdin).")
     var files: [String]
 
-    @Option(help: "Rubric directory (default: the bundled Rubrics/, or $SLANT_RUBRIC).")
-    var rubric: String?
+    @OptionGroup var rubricOption: RubricOption
 
     @Option(help: "Output format: text, json, jsonl or markdown.")
     var format: ScoreFormat = .text
@@ -48,7 +47,7 @@ struct ScoreCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let rubric = try Inputs.rubric(self.rubric)
+        let rubric = try rubricOption.load()
         for w in rubric.warnings { Terminal.warning(w.description) }
         let engine = Engine(rubric: rubric)
         let (paths, expandErrors) = Inputs.expand(files)
