@@ -129,6 +129,11 @@ results.append(measure("full scoring: segment + all rules + scores (one core)", 
     for text in articles { findings += engine.score(Article(text: text)).paragraphs.reduce(0) { $0 + $1.findings.count } }
     return findings
 })
+// SLANT_BENCH_ONLY=score stops after the one-core figures, for profiling the engine.
+if ProcessInfo.processInfo.environment["SLANT_BENCH_ONLY"] == "score" {
+    for (label, mbps, _) in results { print("| \(label) | \(String(format: "%.1f", mbps)) |") }
+    exit(0)
+}
 
 // All cores: articles per second.
 let cores = ProcessInfo.processInfo.activeProcessorCount

@@ -52,4 +52,16 @@ public struct FoldedText: Sendable {
     }
 
     public func byteOffset(ofScalar s: Int) -> Int { offsets.byteOffset(ofScalar: s) }
+
+    /// The folded text as code points, indexed by the same offsets as the article.
+    public var scalars: [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(offsets.scalarCount)
+        if offsets.isASCII {
+            for b in bytes { out.append(UInt32(b)) }
+            return out
+        }
+        for s in String(decoding: bytes, as: UTF8.self).unicodeScalars { out.append(s.value) }
+        return out
+    }
 }

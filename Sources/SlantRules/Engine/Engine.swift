@@ -5,14 +5,15 @@ import SlantText
 public struct Engine: Sendable {
     public let rubric: Rubric
     let matcher: LexiconMatcher
-    /// Every distinct pattern of every rule, run once per article.
-    let patterns: [CompiledPattern]
+    /// Every distinct pattern of every rule, run once per article; `simple` when the
+    /// pattern can skip NSRegularExpression (see SimplePattern).
+    let patterns: [(compiled: CompiledPattern, simple: SimplePattern?)]
 
     public init(rubric: Rubric) {
         self.rubric = rubric
         matcher = LexiconMatcher(lexicons: Array(rubric.lexicons.values))
         var seen = Set<String>()
-        var patterns: [CompiledPattern] = []
+        var patterns: [(compiled: CompiledPattern, simple: SimplePattern?)] = []
         for rule in rubric.rules {
             let mine: [CompiledPattern]
             switch rule.kind {
@@ -20,7 +21,7 @@ public struct Engine: Sendable {
             case .claim(let c): mine = c.signals.compactMap(\.pattern)
             default: mine = []
             }
-            for p in mine where seen.insert(p.source).inserted { patterns.append(p) }
+            for p in mine where seen.insert(p.source).inserted { patterns.append((p, SimplePattern(p.source))) }
         }
         self.patterns = patterns
     }
@@ -28,9 +29,19 @@ public struct Engine: Sendable {
     public func score(_ article: Article) -> ScoredArticle {
         let folded = FoldedText(article.text)
         let hits = matcher.hits(in: folded)
-        let foldedString = String(decoding: folded.bytes, as: UTF8.self)
         var patternMatches: [String: [TextSpan]] = [:]
-        for p in patterns { patternMatches[p.source] = ParagraphContext.runPattern(p, on: foldedString) }
+        if !patterns.isEmpty {
+            let scalars = folded.scalars
+            var foldedString: String?
+            for (p, simple) in patterns {
+                if let simple {
+                    patternMatches[p.source] = simple.matches(in: scalars)
+                } else {
+                    if foldedString == nil { foldedString = String(decoding: folded.bytes, as: UTF8.self) }
+                    patternMatches[p.source] = ParagraphContext.runPattern(p, on: foldedString!)
+                }
+            }
+        }
         var paragraphs: [ScoredParagraph] = []
         paragraphs.reserveCapacity(article.paragraphs.count)
         var sourcing = Sourcing(claims: 0, claimsAttributed: 0, attributions: [:], scareQuotes: 0)

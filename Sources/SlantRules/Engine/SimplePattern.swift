@@ -1,0 +1,496 @@
+import Foundation
+import SlantText
+
+/// A rubric pattern that uses only the plain core of the regular-expression syntax,
+/// matched directly over an article's folded code points.
+///
+/// Why: on Linux every `NSRegularExpression` call bridges the whole article to UTF-16,
+/// and with a handful of patterns per rubric that bridging was half of all scoring time.
+/// Most rubric patterns are short alternations of words with `\b`, `?` and small
+/// classes, which a backtracking matcher over the folded scalars runs in microseconds.
+/// A pattern that uses anything else (look-around, anchors, lazy or possessive
+/// quantifiers, back-references, Unicode properties, inline flags) returns nil from
+/// `init` and keeps running in `NSRegularExpression`. The semantics follow ICU's for
+/// the supported subset — leftmost match, alternatives tried in order, greedy
+/// quantifiers, case-insensitive, non-overlapping — and a test compares the two
+/// matchers on every pattern of the bundled rubric.
+struct SimplePattern: Sendable {
+    fileprivate indirect enum Node: Sendable {
+        case scalar(UInt32)
+        case set(ScalarSet)
+        case wordBoundary
+        case sequence([Node])
+        case alternation([Node])
+        case loop(Node, min: Int, max: Int?)
+    }
+
+    /// One instruction of the backtracking machine the pattern compiles to.
+    fileprivate struct Instruction: Sendable {
+        enum Op: UInt8, Sendable { case scalar, set, boundary, split, jump, match }
+        var op: Op
+        /// The scalar, the set index, or the preferred branch of a split / jump target.
+        var a: Int
+        /// The other branch of a split.
+        var b: Int = 0
+    }
+
+    private let program: [Instruction]
+    private let sets: [ScalarSet]
+    /// ASCII scalars a match can start with, and whether a non-ASCII one may; nil when any may.
+    private let firstASCII: (UInt64, UInt64)?
+    private let firstNonASCII: Bool
+
+    init?(_ source: String) {
+        var parser = Parser(scalars: Array(source.unicodeScalars))
+        guard let node = parser.parseAlternation(), parser.atEnd else { return nil }
+        var compiler = Compiler()
+        guard compiler.emit(node) else { return nil }
+        compiler.program.append(Instruction(op: .match, a: 0))
+        program = compiler.program
+        sets = compiler.sets
+        let (first, nullable) = Self.firstSet(node)
+        if nullable || first.negated || first.digits || first.spaces || first.words {
+            // Classes like \d start with scalars of every script: only the ASCII part is a
+            // bitmap, the rest is checked when reached.
+            if nullable || first.negated {
+                firstASCII = nil
+            } else {
+                var ascii = first.asciiBits
+                for v: UInt32 in 0..<128 where first.contains(v) {
+                    if v < 64 { ascii.0 |= 1 << UInt64(v) } else { ascii.1 |= 1 << UInt64(v - 64) }
+                }
+                firstASCII = ascii
+            }
+        } else {
+            firstASCII = first.asciiBits
+        }
+        firstNonASCII = nullable || first.mayContainNonASCII
+    }
+
+    /// Non-overlapping matches over the folded scalars, as code-point spans.
+    func matches(in text: [UInt32]) -> [TextSpan] {
+        var spans: [TextSpan] = []
+        var stack: [(pc: Int, at: Int)] = []
+        text.withUnsafeBufferPointer { text in
+            program.withUnsafeBufferPointer { program in
+                var i = 0
+                let n = text.count
+                while i < n {
+                    let c = text[i]
+                    if let (lo, hi) = firstASCII {
+                        if c < 64 { if lo & (1 << UInt64(c)) == 0 { i += 1; continue } }
+                        else if c < 128 { if hi & (1 << UInt64(c - 64)) == 0 { i += 1; continue } }
+                        else if !firstNonASCII { i += 1; continue }
+                    }
+                    let end = run(program, text, from: i, stack: &stack)
+                    if end > i {
+                        spans.append(TextSpan(start: i, end: end))
+                        i = end
+                    } else {
+                        i += 1
+                    }
+                }
+            }
+        }
+        return spans
+    }
+
+    /// Backtracking is bounded per start position: the rubric loader refuses patterns
+    /// that risk catastrophic backtracking, and this cap keeps any that slip through
+    /// from hanging a scoring run (the position then simply does not match).
+    private static let stepLimit = 100_000
+
+    /// Depth-first over the program, preferred branch first: the first path to reach
+    /// `match` is the match ICU would report. Returns the end, or -1.
+    private func run(_ program: UnsafeBufferPointer<Instruction>, _ text: UnsafeBufferPointer<UInt32>, from start: Int, stack: inout [(pc: Int, at: Int)]) -> Int {
+        stack.removeAll(keepingCapacity: true)
+        stack.append((0, start))
+        var steps = Self.stepLimit
+        while let (startPC, startAt) = stack.popLast() {
+            var pc = startPC, at = startAt
+            thread: while true {
+                steps -= 1
+                if steps < 0 { return -1 }
+                let inst = program[pc]
+                switch inst.op {
+                case .scalar:
+                    guard at < text.count, text[at] == UInt32(truncatingIfNeeded: inst.a) else { break thread }
+                    at += 1; pc += 1
+                case .set:
+                    guard at < text.count, sets[inst.a].contains(text[at]) else { break thread }
+                    at += 1; pc += 1
+                case .boundary:
+                    let before = at > 0 && ScalarSet.isWord(text[at - 1])
+                    let after = at < text.count && ScalarSet.isWord(text[at])
+                    guard before != after else { break thread }
+                    pc += 1
+                case .split:
+                    stack.append((inst.b, at))
+                    pc = inst.a
+                case .jump:
+                    pc = inst.a
+                case .match:
+                    return at
+                }
+            }
+        }
+        return -1
+    }
+
+    /// The scalars a node can begin with, and whether it can match the empty string.
+    private static func firstSet(_ node: Node) -> (ScalarSet, nullable: Bool) {
+        switch node {
+        case .scalar(let s):
+            var set = ScalarSet()
+            set.insert(s)
+            return (set, false)
+        case .set(let set): return (set, false)
+        case .wordBoundary: return (ScalarSet(), true)
+        case .sequence(let nodes):
+            var acc = ScalarSet()
+            for n in nodes {
+                let (s, nullable) = firstSet(n)
+                acc.formUnion(s)
+                if !nullable { return (acc, false) }
+            }
+            return (acc, true)
+        case .alternation(let options):
+            var acc = ScalarSet(), nullable = false
+            for o in options {
+                let (s, n) = firstSet(o)
+                acc.formUnion(s)
+                nullable = nullable || n
+            }
+            return (acc, nullable)
+        case .loop(let inner, let min, _):
+            let (s, n) = firstSet(inner)
+            return (s, n || min == 0)
+        }
+    }
+
+    fileprivate static func isNullable(_ node: Node) -> Bool { firstSet(node).nullable }
+}
+
+/// Turns the parsed pattern into instructions; false for what the machine cannot
+/// express faithfully (a repeated part that can match nothing, huge counted repeats).
+private struct Compiler {
+    var program: [SimplePattern.Instruction] = []
+    var sets: [ScalarSet] = []
+    static let maxProgram = 4_000
+
+    mutating func emit(_ node: SimplePattern.Node) -> Bool {
+        guard program.count < Self.maxProgram else { return false }
+        switch node {
+        case .scalar(let s):
+            program.append(.init(op: .scalar, a: Int(s)))
+        case .set(let set):
+            sets.append(set)
+            program.append(.init(op: .set, a: sets.count - 1))
+        case .wordBoundary:
+            program.append(.init(op: .boundary, a: 0))
+        case .sequence(let nodes):
+            for n in nodes where !emit(n) { return false }
+        case .alternation(let options):
+            var jumps: [Int] = []
+            for (k, option) in options.enumerated() {
+                if k < options.count - 1 {
+                    let split = program.count
+                    program.append(.init(op: .split, a: split + 1, b: 0))
+                    guard emit(option) else { return false }
+                    jumps.append(program.count)
+                    program.append(.init(op: .jump, a: 0))
+                    program[split].b = program.count
+                } else {
+                    guard emit(option) else { return false }
+                }
+            }
+            for j in jumps { program[j].a = program.count }
+        case .loop(let inner, let min, let max):
+            if SimplePattern.isNullable(inner) { return false }
+            for _ in 0..<min where !emit(inner) { return false }
+            if let max {
+                // Optional copies, each nested in the previous one: x{0,2} = (x(x)?)?
+                var splits: [Int] = []
+                for _ in min..<max {
+                    splits.append(program.count)
+                    program.append(.init(op: .split, a: program.count + 1, b: 0))
+                    guard emit(inner) else { return false }
+                }
+                for s in splits { program[s].b = program.count }
+            } else {
+                let loop = program.count
+                program.append(.init(op: .split, a: loop + 1, b: 0))
+                guard emit(inner) else { return false }
+                program.append(.init(op: .jump, a: loop))
+                program[loop].b = program.count
+            }
+        }
+        return true
+    }
+}
+
+/// A set of code points: a bitmap for ASCII, ranges and Unicode classes beyond it.
+struct ScalarSet: Sendable {
+    private var low: (UInt64, UInt64) = (0, 0)
+    private var ranges: [ClosedRange<UInt32>] = []
+    var digits = false, spaces = false, words = false
+    var negated = false
+
+    mutating func insert(_ s: UInt32) {
+        if s < 64 { low.0 |= 1 << UInt64(s) } else if s < 128 { low.1 |= 1 << UInt64(s - 64) } else { ranges.append(s...s) }
+    }
+
+    mutating func insert(_ r: ClosedRange<UInt32>) {
+        for s in r.lowerBound...min(r.upperBound, 127) where r.lowerBound < 128 { insert(s) }
+        if r.upperBound >= 128 { ranges.append(max(128, r.lowerBound)...r.upperBound) }
+    }
+
+    mutating func formUnion(_ other: ScalarSet) {
+        if other.negated || negated {
+            // A prefilter only needs to be generous: a negated class may start anywhere.
+            self = ScalarSet.everything
+            return
+        }
+        low.0 |= other.low.0
+        low.1 |= other.low.1
+        ranges += other.ranges
+        digits = digits || other.digits
+        spaces = spaces || other.spaces
+        words = words || other.words
+    }
+
+    var asciiBits: (UInt64, UInt64) { low }
+    var mayContainNonASCII: Bool { negated || !ranges.isEmpty || digits || spaces || words }
+
+    static var everything: ScalarSet {
+        var s = ScalarSet()
+        s.negated = true
+        return s
+    }
+
+    func contains(_ s: UInt32) -> Bool { containsPositive(s) != negated }
+
+    private func containsPositive(_ s: UInt32) -> Bool {
+        if s < 64 { if low.0 & (1 << UInt64(s)) != 0 { return true } } else if s < 128 { if low.1 & (1 << UInt64(s - 64)) != 0 { return true } } else {
+            for r in ranges where r.contains(s) { return true }
+        }
+        if digits && Self.isDigit(s) { return true }
+        if spaces && Self.isSpace(s) { return true }
+        if words && Self.isWord(s) { return true }
+        return false
+    }
+
+    /// ICU's `\d`: decimal digits of any script.
+    static func isDigit(_ v: UInt32) -> Bool {
+        if v < 128 { return v >= 0x30 && v <= 0x39 }
+        guard let s = Unicode.Scalar(v) else { return false }
+        return s.properties.generalCategory == .decimalNumber
+    }
+
+    /// ICU's `\s`: tab, line feed, form feed, carriage return and Unicode separators.
+    static func isSpace(_ v: UInt32) -> Bool {
+        if v < 128 { return v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0C || v == 0x0D }
+        guard let s = Unicode.Scalar(v) else { return false }
+        switch s.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
+
+    /// ICU's `\w` (and so its `\b`): letters, marks, decimal digits, connector punctuation, ZWJ/ZWNJ.
+    static func isWord(_ v: UInt32) -> Bool {
+        if v < 128 {
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
+        }
+        if v == 0x200C || v == 0x200D { return true }
+        guard let s = Unicode.Scalar(v) else { return false }
+        let p = s.properties
+        if p.isAlphabetic { return true }
+        switch p.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
+        default: return false
+        }
+    }
+}
+
+/// Recursive-descent parser for the supported subset; nil on anything outside it.
+private struct Parser {
+    let scalars: [Unicode.Scalar]
+    var i = 0
+
+    var atEnd: Bool { i == scalars.count }
+
+    mutating func parseAlternation() -> SimplePattern.Node? {
+        var options: [SimplePattern.Node] = []
+        guard let first = parseSequence() else { return nil }
+        options.append(first)
+        while i < scalars.count && scalars[i] == "|" {
+            i += 1
+            guard let next = parseSequence() else { return nil }
+            options.append(next)
+        }
+        return options.count == 1 ? options[0] : .alternation(options)
+    }
+
+    mutating func parseSequence() -> SimplePattern.Node? {
+        var nodes: [SimplePattern.Node] = []
+        while i < scalars.count && scalars[i] != "|" && scalars[i] != ")" {
+            guard let atom = parseAtom(), let quantified = parseQuantifier(atom) else { return nil }
+            nodes.append(quantified)
+        }
+        return nodes.count == 1 ? nodes[0] : .sequence(nodes)
+    }
+
+    mutating func parseQuantifier(_ atom: SimplePattern.Node) -> SimplePattern.Node? {
+        guard i < scalars.count else { return atom }
+        var min = 0, max: Int? = nil
+        switch scalars[i] {
+        case "?": max = 1; i += 1
+        case "*": i += 1
+        case "+": min = 1; i += 1
+        case "{":
+            guard let (lo, hi) = parseBraces() else { return nil }
+            min = lo; max = hi
+        default: return atom
+        }
+        // Lazy and possessive quantifiers change which match is found: leave them to ICU.
+        if i < scalars.count && (scalars[i] == "?" || scalars[i] == "+") { return nil }
+        if case .wordBoundary = atom { return nil }
+        return .loop(atom, min: min, max: max)
+    }
+
+    mutating func parseBraces() -> (Int, Int?)? {
+        i += 1
+        func number(_ p: inout Parser) -> Int? {
+            var digits = ""
+            while p.i < p.scalars.count, let _ = Int(String(p.scalars[p.i])) { digits.unicodeScalars.append(p.scalars[p.i]); p.i += 1 }
+            return Int(digits)
+        }
+        guard let lo = number(&self) else { return nil }
+        var hi: Int? = lo
+        if i < scalars.count && scalars[i] == "," {
+            i += 1
+            hi = number(&self)
+        }
+        guard i < scalars.count && scalars[i] == "}" else { return nil }
+        i += 1
+        if let hi, hi < lo { return nil }
+        return (lo, hi)
+    }
+
+    mutating func parseAtom() -> SimplePattern.Node? {
+        let c = scalars[i]
+        switch c {
+        case "(":
+            i += 1
+            if i < scalars.count && scalars[i] == "?" {
+                // Only the non-capturing group; look-around and inline flags go to ICU.
+                guard i + 1 < scalars.count && scalars[i + 1] == ":" else { return nil }
+                i += 2
+            }
+            guard let inner = parseAlternation(), i < scalars.count, scalars[i] == ")" else { return nil }
+            i += 1
+            return inner
+        case "[":
+            return parseClass().map { .set($0) }
+        case "\\":
+            i += 1
+            guard i < scalars.count else { return nil }
+            let e = scalars[i]
+            i += 1
+            switch e {
+            case "b": return .wordBoundary
+            case "s", "d", "w", "S", "D", "W": return .set(Self.classEscape(e))
+            case "n": return .scalar(0x0A)
+            case "t": return .scalar(0x09)
+            default:
+                // Escaped punctuation stands for itself; escaped letters and digits are
+                // classes, back-references or properties this matcher does not know.
+                return e.properties.isAlphabetic || e.properties.numericType != nil ? nil : literal(e)
+            }
+        case ".":
+            i += 1
+            var set = ScalarSet()
+            for s: UInt32 in [0x0A, 0x0D, 0x85, 0x2028, 0x2029] { set.insert(s) }
+            set.negated = true
+            return .set(set)
+        case "^", "$", ")", "|", "?", "*", "+", "{", "}", "]":
+            return nil
+        default:
+            i += 1
+            return literal(c)
+        }
+    }
+
+    /// A literal, case-insensitively: the folded text is lower case, so upper-case ASCII
+    /// letters in the pattern are lowered; other cased letters are left to ICU.
+    func literal(_ c: Unicode.Scalar) -> SimplePattern.Node? {
+        if c.value >= 0x41 && c.value <= 0x5A { return .scalar(c.value + 0x20) }
+        if c.value >= 0x80 && c.properties.changesWhenCaseMapped { return nil }
+        return .scalar(c.value)
+    }
+
+    static func classEscape(_ e: Unicode.Scalar) -> ScalarSet {
+        var set = ScalarSet()
+        switch e {
+        case "s", "S": set.spaces = true
+        case "d", "D": set.digits = true
+        default: set.words = true
+        }
+        set.negated = e.properties.isUppercase
+        return set
+    }
+
+    mutating func parseClass() -> ScalarSet? {
+        i += 1
+        var set = ScalarSet()
+        if i < scalars.count && scalars[i] == "^" { set.negated = true; i += 1 }
+        var firstItem = true
+        while i < scalars.count {
+            var c = scalars[i]
+            if c == "]" && !firstItem { i += 1; return set }
+            firstItem = false
+            // Nested classes and set operations are ICU's business.
+            if c == "[" || (c == "&" && i + 1 < scalars.count && scalars[i + 1] == "&") { return nil }
+            i += 1
+            if c == "\\" {
+                guard i < scalars.count else { return nil }
+                let e = scalars[i]
+                i += 1
+                switch e {
+                case "s", "d", "w":
+                    let sub = Self.classEscape(e)
+                    set.digits = set.digits || sub.digits
+                    set.spaces = set.spaces || sub.spaces
+                    set.words = set.words || sub.words
+                    continue
+                case "n": c = "\n"
+                case "t": c = "\t"
+                default:
+                    if e.properties.isAlphabetic || e.properties.numericType != nil { return nil }
+                    c = e
+                }
+            }
+            if c.value >= 0x80 && c.properties.changesWhenCaseMapped { return nil }
+            // A range a-z.
+            if i + 1 < scalars.count && scalars[i] == "-" && scalars[i + 1] != "]" {
+                let hi = scalars[i + 1]
+                guard hi != "\\", hi != "[", hi.value >= c.value else { return nil }
+                if hi.value >= 0x80 && hi.properties.changesWhenCaseMapped { return nil }
+                i += 2
+                set.insert(c.value...hi.value)
+                Self.addLowerCase(of: c.value...hi.value, to: &set)
+                continue
+            }
+            set.insert(c.value)
+            Self.addLowerCase(of: c.value...c.value, to: &set)
+        }
+        return nil
+    }
+
+    /// Case-insensitive classes: [A-Z] also matches the folded (lower-case) text.
+    static func addLowerCase(of r: ClosedRange<UInt32>, to set: inout ScalarSet) {
+        let lo = max(r.lowerBound, 0x41), hi = min(r.upperBound, 0x5A)
+        if lo <= hi { set.insert((lo + 0x20)...(hi + 0x20)) }
+    }
+}
