@@ -53,6 +53,41 @@ public struct FoldedText: Sendable {
 
     public func byteOffset(ofScalar s: Int) -> Int { offsets.byteOffset(ofScalar: s) }
 
+    /// The folded text of many spans sorted by start, in one forward walk over the bytes
+    /// instead of an offset lookup per span.
+    public func strings(of spans: [TextSpan]) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(spans.count)
+        if offsets.isASCII {
+            for span in spans {
+                let lo = max(0, min(span.start, bytes.count)), hi = max(lo, min(span.end, bytes.count))
+                out.append(String(decoding: bytes[lo..<hi], as: UTF8.self))
+            }
+            return out
+        }
+        guard let firstSpan = spans.first else { return out }
+        var scalar = firstSpan.start, byte = offsets.byteOffset(ofScalar: firstSpan.start)
+        func advance(to target: Int) {
+            if target < scalar {
+                scalar = target
+                byte = offsets.byteOffset(ofScalar: target)
+                return
+            }
+            while scalar < target && byte < bytes.count {
+                byte += 1
+                while byte < bytes.count && bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+                scalar += 1
+            }
+        }
+        for span in spans {
+            advance(to: span.start)
+            let lo = byte
+            advance(to: max(span.start, span.end))
+            out.append(String(decoding: bytes[lo..<byte], as: UTF8.self))
+        }
+        return out
+    }
+
     /// The folded text as code points, indexed by the same offsets as the article.
     public var scalars: [UInt32] {
         var out: [UInt32] = []

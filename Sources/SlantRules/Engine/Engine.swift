@@ -8,6 +8,9 @@ public struct Engine: Sendable {
     /// Every distinct pattern of every rule, run once per article; `simple` when the
     /// pattern can skip NSRegularExpression (see SimplePattern).
     let patterns: [(compiled: CompiledPattern, simple: SimplePattern?)]
+    /// The simple ones together, matched in one pass.
+    let simplePatterns: PatternSet
+    let simpleSources: [String]
 
     public init(rubric: Rubric) {
         self.rubric = rubric
@@ -24,6 +27,9 @@ public struct Engine: Sendable {
             for p in mine where seen.insert(p.source).inserted { patterns.append((p, SimplePattern(p.source))) }
         }
         self.patterns = patterns
+        let simple = patterns.filter { $0.simple != nil }
+        simplePatterns = PatternSet(simple.map { $0.simple! })
+        simpleSources = simple.map(\.compiled.source)
     }
 
     public func score(_ article: Article) -> ScoredArticle {
@@ -31,15 +37,11 @@ public struct Engine: Sendable {
         let hits = matcher.hits(in: folded)
         var patternMatches: [String: [TextSpan]] = [:]
         if !patterns.isEmpty {
-            let scalars = folded.scalars
+            for (source, spans) in zip(simpleSources, simplePatterns.matches(in: folded.scalars)) { patternMatches[source] = spans }
             var foldedString: String?
-            for (p, simple) in patterns {
-                if let simple {
-                    patternMatches[p.source] = simple.matches(in: scalars)
-                } else {
-                    if foldedString == nil { foldedString = String(decoding: folded.bytes, as: UTF8.self) }
-                    patternMatches[p.source] = ParagraphContext.runPattern(p, on: foldedString!)
-                }
+            for (p, simple) in patterns where simple == nil {
+                if foldedString == nil { foldedString = String(decoding: folded.bytes, as: UTF8.self) }
+                patternMatches[p.source] = ParagraphContext.runPattern(p, on: foldedString!)
             }
         }
         var paragraphs: [ScoredParagraph] = []

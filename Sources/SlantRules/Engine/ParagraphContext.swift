@@ -19,24 +19,30 @@ struct ParagraphContext {
         self.allHits = allHits
         self.allPatternMatches = allPatternMatches
         speech = paragraph.quotes.filter { $0.reported || $0.words >= 5 }
+        foldedTokens = folded.strings(of: paragraph.tokens.map(\.span))
     }
+
+    /// The folded text of every token, made once per paragraph: the checks ask for the
+    /// same few tokens again and again, and each lookup would map offsets and build a string.
+    let foldedTokens: [String]
 
     /// Hits of one lexicon inside this paragraph.
     func hits(of lexicon: String) -> [LexiconHit] {
-        allHits[lexicon].flatMap { Self.inside(paragraph.span, $0, span: \.span) } ?? []
+        allHits[lexicon].flatMap { Self.inside(paragraph.span, $0) { $0.span } } ?? []
     }
 
     /// The items of a position-sorted list that lie inside `range`, or nil if none do.
-    static func inside<T>(_ range: TextSpan, _ list: [T], span: KeyPath<T, TextSpan>) -> [T]? {
+    @inline(__always)
+    static func inside<T>(_ range: TextSpan, _ list: [T], span: (T) -> TextSpan) -> [T]? {
         // Binary search for the first item at or after the range start.
         var lo = 0, hi = list.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if list[mid][keyPath: span].start < range.start { lo = mid + 1 } else { hi = mid }
+            if span(list[mid]).start < range.start { lo = mid + 1 } else { hi = mid }
         }
         var slice: [T] = []
-        while lo < list.count && list[lo][keyPath: span].start < range.end {
-            if list[lo][keyPath: span].end <= range.end { slice.append(list[lo]) }
+        while lo < list.count && span(list[lo]).start < range.end {
+            if span(list[lo]).end <= range.end { slice.append(list[lo]) }
             lo += 1
         }
         return slice.isEmpty ? nil : slice
@@ -78,11 +84,11 @@ struct ParagraphContext {
         return lo
     }
 
-    func foldedToken(_ i: Int) -> String { foldedText(paragraph.tokens[i].span) }
+    func foldedToken(_ i: Int) -> String { foldedTokens[i] }
 
     /// Matches of a pattern inside `span`, from the article-wide pass the engine made.
     func matches(of pattern: CompiledPattern, in span: TextSpan) -> [TextSpan] {
-        allPatternMatches[pattern.source].flatMap { Self.inside(span, $0, span: \.self) } ?? []
+        allPatternMatches[pattern.source].flatMap { Self.inside(span, $0) { $0 } } ?? []
     }
 
     /// Runs a pattern over a whole text's folded form, giving code-point spans.

@@ -39,6 +39,8 @@ struct SimplePattern: Sendable {
     /// ASCII scalars a match can start with, and whether a non-ASCII one may; nil when any may.
     private let firstASCII: (UInt64, UInt64)?
     private let firstNonASCII: Bool
+    /// The pattern opens with `\b`, so only word edges need a try.
+    private let startsAtBoundary: Bool
 
     init?(_ source: String) {
         var parser = Parser(scalars: Array(source.unicodeScalars))
@@ -47,6 +49,7 @@ struct SimplePattern: Sendable {
         guard compiler.emit(node) else { return nil }
         compiler.program.append(Instruction(op: .match, a: 0))
         program = compiler.program
+        startsAtBoundary = program.first?.op == .boundary
         sets = compiler.sets
         let (first, nullable) = Self.firstSet(node)
         if nullable || first.negated || first.digits || first.spaces || first.words {
@@ -68,31 +71,19 @@ struct SimplePattern: Sendable {
     }
 
     /// Non-overlapping matches over the folded scalars, as code-point spans.
-    func matches(in text: [UInt32]) -> [TextSpan] {
-        var spans: [TextSpan] = []
-        var stack: [(pc: Int, at: Int)] = []
-        text.withUnsafeBufferPointer { text in
-            program.withUnsafeBufferPointer { program in
-                var i = 0
-                let n = text.count
-                while i < n {
-                    let c = text[i]
-                    if let (lo, hi) = firstASCII {
-                        if c < 64 { if lo & (1 << UInt64(c)) == 0 { i += 1; continue } }
-                        else if c < 128 { if hi & (1 << UInt64(c - 64)) == 0 { i += 1; continue } }
-                        else if !firstNonASCII { i += 1; continue }
-                    }
-                    let end = run(program, text, from: i, stack: &stack)
-                    if end > i {
-                        spans.append(TextSpan(start: i, end: end))
-                        i = end
-                    } else {
-                        i += 1
-                    }
-                }
-            }
+    func matches(in text: [UInt32]) -> [TextSpan] { PatternSet([self]).matches(in: text)[0] }
+
+    /// Whether a match may start at `i` (the scalar there is `c`), judged by the first
+    /// scalar and the opening `\b` alone.
+    @inline(__always)
+    fileprivate func mayStart(_ c: UInt32, at i: Int, _ text: UnsafeBufferPointer<UInt32>) -> Bool {
+        if let (lo, hi) = firstASCII {
+            if c < 64 { if lo & (1 << UInt64(c)) == 0 { return false } }
+            else if c < 128 { if hi & (1 << UInt64(c - 64)) == 0 { return false } }
+            else if !firstNonASCII { return false }
         }
-        return spans
+        if startsAtBoundary && (i > 0 && ScalarSet.isWord(text[i - 1])) == ScalarSet.isWord(c) { return false }
+        return true
     }
 
     /// Backtracking is bounded per start position: the rubric loader refuses patterns
@@ -102,7 +93,13 @@ struct SimplePattern: Sendable {
 
     /// Depth-first over the program, preferred branch first: the first path to reach
     /// `match` is the match ICU would report. Returns the end, or -1.
-    private func run(_ program: UnsafeBufferPointer<Instruction>, _ text: UnsafeBufferPointer<UInt32>, from start: Int, stack: inout [(pc: Int, at: Int)]) -> Int {
+    fileprivate func run(_ text: UnsafeBufferPointer<UInt32>, from start: Int, stack: inout [(pc: Int, at: Int)]) -> Int {
+        program.withUnsafeBufferPointer { program in
+            sets.withUnsafeBufferPointer { sets in run(program, sets, text, from: start, stack: &stack) }
+        }
+    }
+
+    private func run(_ program: UnsafeBufferPointer<Instruction>, _ sets: UnsafeBufferPointer<ScalarSet>, _ text: UnsafeBufferPointer<UInt32>, from start: Int, stack: inout [(pc: Int, at: Int)]) -> Int {
         stack.removeAll(keepingCapacity: true)
         stack.append((0, start))
         var steps = Self.stepLimit
@@ -168,7 +165,58 @@ struct SimplePattern: Sendable {
         }
     }
 
+    fileprivate func mayStartWith(_ c: UInt32) -> Bool {
+        guard let (lo, hi) = firstASCII else { return true }
+        return c < 64 ? lo & (1 << UInt64(c)) != 0 : hi & (1 << UInt64(c - 64)) != 0
+    }
+
+    fileprivate var mayStartWithNonASCII: Bool { firstASCII == nil || firstNonASCII }
+
     fileprivate static func isNullable(_ node: Node) -> Bool { firstSet(node).nullable }
+}
+
+/// Several patterns run in one pass over an article: at each position only the
+/// patterns whose first scalar fits are tried, and each keeps its own
+/// non-overlapping cursor, so the result is what separate passes would give.
+struct PatternSet: Sendable {
+    let patterns: [SimplePattern]
+    /// For each ASCII scalar, the patterns that may start with it.
+    private let byASCII: [[Int]]
+    /// Patterns that may start with a non-ASCII scalar.
+    private let nonASCII: [Int]
+
+    init(_ patterns: [SimplePattern]) {
+        self.patterns = patterns
+        var table = [[Int]](repeating: [], count: 128)
+        var other: [Int] = []
+        for (k, p) in patterns.enumerated() {
+            for c: UInt32 in 0..<128 where p.mayStartWith(c) { table[Int(c)].append(k) }
+            if p.mayStartWithNonASCII { other.append(k) }
+        }
+        byASCII = table
+        nonASCII = other
+    }
+
+    func matches(in text: [UInt32]) -> [[TextSpan]] {
+        var results = [[TextSpan]](repeating: [], count: patterns.count)
+        guard !patterns.isEmpty else { return results }
+        var resume = [Int](repeating: 0, count: patterns.count)
+        var stack: [(pc: Int, at: Int)] = []
+        text.withUnsafeBufferPointer { text in
+            for i in 0..<text.count {
+                let c = text[i]
+                let candidates = c < 128 ? byASCII[Int(c)] : nonASCII
+                for k in candidates where resume[k] <= i && patterns[k].mayStart(c, at: i, text) {
+                    let end = patterns[k].run(text, from: i, stack: &stack)
+                    if end > i {
+                        results[k].append(TextSpan(start: i, end: end))
+                        resume[k] = end
+                    }
+                }
+            }
+        }
+        return results
+    }
 }
 
 /// Turns the parsed pattern into instructions; false for what the machine cannot
