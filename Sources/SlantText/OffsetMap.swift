@@ -2,7 +2,8 @@
 ///
 /// Matchers run over UTF-8 bytes because that is fast; everything a user sees is in
 /// code points. A checkpoint every 64 bytes keeps the table at 1/16 of the text size
-/// while each lookup scans at most 63 bytes.
+/// while each lookup scans at most 63 bytes; for non-ASCII text a second table holds
+/// the byte offset of every 32nd scalar for the opposite direction.
 public struct OffsetMap: Sendable {
     private static let blockShift = 6
     private static let blockSize = 1 << blockShift
@@ -37,7 +38,24 @@ public struct OffsetMap: Sendable {
         checkpoints = points
         isASCII = any < 0x80
         scalarCount = scalars
+        // Byte offset of every 32nd scalar, so finding a scalar is one lookup and a short walk.
+        var starts: [Int] = []
+        if !isASCII {
+            starts.reserveCapacity(scalars / Self.scalarBlock + 1)
+            bytes.withUnsafeBufferPointer { buf in
+                var n = 0
+                for i in 0..<buf.count where buf[i] & 0xC0 != 0x80 {
+                    if n & (Self.scalarBlock - 1) == 0 { starts.append(i) }
+                    n += 1
+                }
+            }
+        }
+        scalarStarts = starts
     }
+
+    private static let scalarBlock = 32
+    /// Byte offset of scalar 0, 32, 64, … (empty for ASCII text, where offsets coincide).
+    private let scalarStarts: [Int]
 
     public var byteCount: Int { bytes.count }
 
@@ -61,24 +79,15 @@ public struct OffsetMap: Sendable {
     public func byteOffset(ofScalar scalarOffset: Int) -> Int {
         if isASCII || scalarOffset <= 0 { return max(0, min(scalarOffset, bytes.count)) }
         if scalarOffset >= scalarCount { return bytes.count }
-        // Last checkpoint at or before the wanted scalar.
-        var lo = 0, hi = checkpoints.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if checkpoints[mid] <= scalarOffset { lo = mid } else { hi = mid - 1 }
+        return bytes.withUnsafeBufferPointer { buf in
+            var i = scalarStarts[scalarOffset / Self.scalarBlock]
+            var left = scalarOffset % Self.scalarBlock
+            while left > 0 {
+                i += 1
+                while i < buf.count && buf[i] & 0xC0 == 0x80 { i += 1 }
+                left -= 1
+            }
+            return i
         }
-        var i = lo << Self.blockShift
-        // Skip continuation bytes of a scalar that started in the previous block.
-        while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
-        // A scalar straddling the block start was counted before the checkpoint, so the
-        // first scalar starting inside the block has index checkpoints[lo].
-        var scalars = checkpoints[lo]
-        while i < bytes.count {
-            if scalars == scalarOffset { return i }
-            i += 1
-            while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
-            scalars += 1
-        }
-        return bytes.count
     }
 }
