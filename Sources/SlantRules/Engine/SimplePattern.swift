@@ -180,18 +180,20 @@ struct SimplePattern: Sendable {
 /// non-overlapping cursor, so the result is what separate passes would give.
 struct PatternSet: Sendable {
     let patterns: [SimplePattern]
-    /// For each ASCII scalar, the patterns that may start with it.
-    private let byASCII: [[Int]]
+    /// For each ASCII scalar, a bit for each pattern (of a group of 64) that may start with it.
+    private let byASCII: [[UInt64]]
     /// Patterns that may start with a non-ASCII scalar.
-    private let nonASCII: [Int]
+    private let nonASCII: [UInt64]
 
     init(_ patterns: [SimplePattern]) {
         self.patterns = patterns
-        var table = [[Int]](repeating: [], count: 128)
-        var other: [Int] = []
+        let groups = (patterns.count + 63) / 64
+        var table = [[UInt64]](repeating: [UInt64](repeating: 0, count: 128), count: groups)
+        var other = [UInt64](repeating: 0, count: groups)
         for (k, p) in patterns.enumerated() {
-            for c: UInt32 in 0..<128 where p.mayStartWith(c) { table[Int(c)].append(k) }
-            if p.mayStartWithNonASCII { other.append(k) }
+            let bit: UInt64 = 1 << UInt64(k % 64)
+            for c: UInt32 in 0..<128 where p.mayStartWith(c) { table[k / 64][Int(c)] |= bit }
+            if p.mayStartWithNonASCII { other[k / 64] |= bit }
         }
         byASCII = table
         nonASCII = other
@@ -203,14 +205,22 @@ struct PatternSet: Sendable {
         var resume = [Int](repeating: 0, count: patterns.count)
         var stack: [(pc: Int, at: Int)] = []
         text.withUnsafeBufferPointer { text in
-            for i in 0..<text.count {
-                let c = text[i]
-                let candidates = c < 128 ? byASCII[Int(c)] : nonASCII
-                for k in candidates where resume[k] <= i && patterns[k].mayStart(c, at: i, text) {
-                    let end = patterns[k].run(text, from: i, stack: &stack)
-                    if end > i {
-                        results[k].append(TextSpan(start: i, end: end))
-                        resume[k] = end
+            for group in 0..<byASCII.count {
+                byASCII[group].withUnsafeBufferPointer { table in
+                    let other = nonASCII[group]
+                    for i in 0..<text.count {
+                        let c = text[i]
+                        var candidates = c < 128 ? table[Int(c)] : other
+                        while candidates != 0 {
+                            let k = group * 64 + candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            guard resume[k] <= i, patterns[k].mayStart(c, at: i, text) else { continue }
+                            let end = patterns[k].run(text, from: i, stack: &stack)
+                            if end > i {
+                                results[k].append(TextSpan(start: i, end: end))
+                                resume[k] = end
+                            }
+                        }
                     }
                 }
             }
