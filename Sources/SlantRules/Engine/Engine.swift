@@ -12,8 +12,17 @@ public struct Engine: Sendable {
     let simplePatterns: PatternSet
     let simpleSources: [String]
 
+    /// The rules behind one reference each: iterating `Rule` values copied every string
+    /// and array in them, twice per paragraph.
+    private final class PlannedRule: Sendable {
+        let rule: Rule
+        init(_ rule: Rule) { self.rule = rule }
+    }
+    private let plan: [PlannedRule]
+
     public init(rubric: Rubric) {
         self.rubric = rubric
+        plan = rubric.rules.map(PlannedRule.init)
         matcher = LexiconMatcher(lexicons: Array(rubric.lexicons.values))
         var seen = Set<String>()
         var patterns: [(compiled: CompiledPattern, simple: SimplePattern?)] = []
@@ -59,15 +68,16 @@ public struct Engine: Sendable {
             var findings: [Finding] = []
             var attributions: [Finding] = []
             // Attribution first: claims need to know which sentences carry one.
-            for rule in rubric.rules {
-                if case .attribution(let config) = rule.kind {
-                    let found = AttributionCheck.run(rule, config, ctx)
+            for planned in plan {
+                if case .attribution(let config) = planned.rule.kind {
+                    let found = AttributionCheck.run(planned.rule, config, ctx)
                     attributions += found
                     findings += found
                 }
             }
             var claims = 0, attributed = 0
-            for rule in rubric.rules {
+            for planned in plan {
+                let rule = planned.rule
                 switch rule.kind {
                 case .lexicon(let config): findings += LexiconCheck.run(rule, config, ctx)
                 case .pattern(let config): findings += PatternCheck.run(rule, config, ctx)

@@ -50,7 +50,10 @@ struct ParagraphContext {
 
     func hits(in lexicons: [String]) -> [LexiconHit] {
         if lexicons.count == 1 { return hits(of: lexicons[0]) }
-        return lexicons.flatMap(hits(of:)).sorted { $0.span < $1.span }
+        // A loop, not flatMap(hits(of:)): that closure copied the whole context per call.
+        var all: [LexiconHit] = []
+        for lexicon in lexicons { all += hits(of: lexicon) }
+        return all.sorted { $0.span < $1.span }
     }
 
     /// Quotations that hold speech: reported ones, and long stand-alone ones
