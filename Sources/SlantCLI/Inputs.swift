@@ -1,4 +1,5 @@
 import Foundation
+import SlantReport
 import SlantRules
 import SlantText
 
@@ -22,14 +23,25 @@ enum Inputs {
             var found: [String] = []
             while let item = walker.nextObject() as? String {
                 let full = (path as NSString).appendingPathComponent(item)
+                if let problem = unusableEntry(full) { errors.append(problem); continue } // InputEntries.swift
                 let ext = (item as NSString).pathExtension.lowercased()
                 guard extensions.contains(ext), (item as NSString).lastPathComponent.lowercased() != "readme.md" else { continue }
                 var sub: ObjCBool = false
-                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
+                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue, !isScorecard(full) { found.append(full) }
             }
             files += found.sorted()
         }
         return (files, errors)
+    }
+
+    /// Whether a file is one of Slant's own Markdown scorecards (see ScorecardMarkdown.marker):
+    /// a folder of articles may hold their scorecards, which are not articles.
+    static func isScorecard(_ path: String) -> Bool {
+        guard path.lowercased().hasSuffix(".md"), let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let marker = Array(ScorecardMarkdown.marker.utf8)
+        guard let head = try? handle.read(upToCount: marker.count) else { return false }
+        return Array(head) == marker
     }
 
     /// The rubric from --rubric, else the bundled one.

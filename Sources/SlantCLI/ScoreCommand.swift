@@ -53,34 +53,26 @@ struct ScoreCommand: AsyncParsableCommand {
         let (paths, expandErrors) = Inputs.expand(files)
         for e in expandErrors { Terminal.error(e.description) }
         let lossy = self.lossy
-        let score = { @Sendable (path: String) -> Result<ScoredArticle, SlantTextError> in
-            do {
-                return .success(engine.score(try ArticleReader.read(path: path, lossy: lossy)))
-            } catch let error as SlantTextError {
-                return .failure(error)
-            } catch {
-                return .failure(.unreadable(path: path, reason: "\(error)"))
-            }
-        }
         // Articles are scored and written in batches so memory stays flat however many
         // files there are; --save keeps them all, because the store writes one transaction.
         var output = ScoreOutput(format: format, rubric: rubric, color: Terminal.useColor)
         var kept: [ScoredArticle] = []
         var failed = !expandErrors.isEmpty
         var reachedFailOn = false
-        let batch = save ? max(paths.count, 1) : max(8, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        let batch = save ? max(paths.count, 1) : ArticleScoring.batchSize
         output.begin()
-        for start in stride(from: 0, to: paths.count, by: batch) {
-            let results = ParallelMap.map(Array(paths[start..<min(start + batch, paths.count)]), score)
+        ArticleScoring.inBatches(paths, batch: batch, engine: engine, lossy: lossy) { results in
             var scored: [ScoredArticle] = []
             for r in results {
                 switch r {
-                case .success(let a): scored.append(a)
+                case .success(let a):
+                    for w in a.warnings { Terminal.warning("\(a.article.source): \(w)") } // PatternBudget
+                    scored.append(a)
                 case .failure(let e): Terminal.error(e.description); failed = true
                 }
             }
             if let failOn, scored.contains(where: { $0.score.editorializing >= failOn }) { reachedFailOn = true }
-            if save { kept += scored; continue }
+            if save { kept += scored; return }
             output.write(scored)
         }
         if save {
@@ -134,23 +126,4 @@ struct ScoreOutput {
 
 enum ScoreFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl, markdown
-}
-
-/// Maps over inputs on all cores, keeping the input order in the result.
-enum ParallelMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        guard items.count > 1 else { return items.map(transform) }
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer {
-            // Deinitialise before freeing, or every result (a whole scored article) leaks.
-            _ = results.deinitialize()
-            results.deallocate()
-        }
-        nonisolated(unsafe) let out = results
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            out[i] = transform(items[i]) // each index is written by exactly one iteration
-        }
-        return results.map { $0! }
-    }
 }

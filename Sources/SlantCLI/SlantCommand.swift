@@ -15,7 +15,8 @@ public struct SlantCommand: AsyncParsableCommand {
         """,
         version: version,
         subcommands: [ScoreCommand.self, SegmentCommand.self, RubricCommand.self, EvalCommand.self,
-                      AnnotateCommand.self, NotesCommand.self, FindingsCommand.self, ExportCommand.self, ImportCommand.self, AgreementCommand.self, ReviewCommand.self]
+                      AnnotateCommand.self, NotesCommand.self, FindingsCommand.self, ExportCommand.self, ImportCommand.self, AgreementCommand.self, ReviewCommand.self,
+                      ScorecardCommand.self]
     )
 
     public init() {}

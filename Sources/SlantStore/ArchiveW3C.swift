@@ -112,7 +112,28 @@ public enum ArchiveW3C {
                                     generator: engine, total: items.count, documents: archive.documents, first: Page(items: items))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(collection), as: UTF8.self) + "\n"
+        return escapeForHTML(String(decoding: try! encoder.encode(collection), as: UTF8.self)) + "\n"
+    }
+
+    /// JSON-LD is often pasted into a page as `<script type="application/ld+json">`, and
+    /// article texts and notes are anyone's words: `</script>`, `"><img onerror=…>` or
+    /// `</style>` in them must not end the element. `<`, `>` and `&` (and U+2028/U+2029,
+    /// line ends to JavaScript) only occur inside strings in JSON, so they are written as
+    /// `\uXXXX` escapes there; every JSON reader decodes the same text.
+    static func escapeForHTML(_ json: String) -> String {
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(json.utf8.count)
+        for s in json.unicodeScalars {
+            switch s {
+            case "<": out.append(contentsOf: "\\u003c".unicodeScalars)
+            case ">": out.append(contentsOf: "\\u003e".unicodeScalars)
+            case "&": out.append(contentsOf: "\\u0026".unicodeScalars)
+            case "\u{2028}": out.append(contentsOf: "\\u2028".unicodeScalars)
+            case "\u{2029}": out.append(contentsOf: "\\u2029".unicodeScalars)
+            default: out.append(s)
+            }
+        }
+        return String(out)
     }
 
     public static func decode(_ text: String) throws -> AnnotationArchive {

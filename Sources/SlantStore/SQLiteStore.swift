@@ -71,6 +71,13 @@ public final class SQLiteStore: AnnotationStore {
             let migrator = Schema.migrator
             let unknown = try queue.read { db -> [String] in
                 _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master")
+                // Damage anywhere in the file, found before the pool opens: opening it writes
+                // (GRDB commits a schema change to set up WAL readers), and a write to a
+                // damaged page could spread the damage. One read of every page.
+                let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
+                if problems != ["ok"] {
+                    throw StoreError.corrupt(path: path, detail: problems.joined(separator: "; ").replacingOccurrences(of: "\n", with: " "))
+                }
                 guard try db.tableExists("grdb_migrations") else { return [] }
                 return try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
             }
@@ -97,6 +104,8 @@ public final class SQLiteStore: AnnotationStore {
             case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.locked(path: path, seconds: busyTimeout)
             case .SQLITE_NOTADB: throw StoreError.notADatabase(path: path)
             case .SQLITE_CORRUPT: throw StoreError.corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
+            case .SQLITE_READONLY:
+                throw StoreError.sqlite(path: path, detail: "the file or its folder is read-only (Slant writes the database and its -wal and -shm files beside it); nothing was written")
             default: throw StoreError.sqlite(path: path, detail: error.message ?? "\(error)")
             }
         }

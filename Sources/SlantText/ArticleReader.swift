@@ -4,16 +4,30 @@ import Foundation
 /// wrong into a `SlantTextError` that names it.
 public enum ArticleReader {
     /// Reads and segments the article at `path`; `-` reads standard input.
-    public static func read(path: String, format: ArticleFormat? = nil, lossy: Bool = false) throws -> Article {
-        let bytes = try readBytes(path: path)
+    public static func read(path: String, format: ArticleFormat? = nil, lossy: Bool = false, limit: Int = maxBytes) throws -> Article {
+        let bytes = try readBytes(path: path, limit: limit)
         let text = try decode(bytes, path: path, lossy: lossy)
         let chosen = format ?? ArticleFormat.from(path: path) ?? ArticleFormat.sniff(text)
         return Article(source: path, format: chosen, rawText: text)
     }
 
-    public static func readBytes(path: String) throws -> [UInt8] {
+    /// The environment variable that sets `maxBytes` in MB.
+    public static let maxBytesVariable = "SLANT_MAX_ARTICLE_MB"
+
+    /// The largest article read: 16 MB, or `$SLANT_MAX_ARTICLE_MB`. Scoring holds an
+    /// article's text, tokens and findings in memory (tens of bytes per byte of text),
+    /// so a larger file — a log, a dump, a whole site in one file — is refused with a
+    /// one-line error before it is read rather than exhausting memory.
+    public static let maxBytes: Int = {
+        if let value = ProcessInfo.processInfo.environment[maxBytesVariable], let mb = Double(value), mb > 0, mb < 1_048_576 {
+            return Int(mb * 1_048_576)
+        }
+        return 16 << 20
+    }()
+
+    public static func readBytes(path: String, limit: Int = maxBytes) throws -> [UInt8] {
         if path == "-" {
-            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            return try readStream(FileHandle.standardInput, path: path, limit: limit)
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
@@ -23,11 +37,45 @@ public enum ArticleReader {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw SlantTextError.unreadable(path: path, reason: "permission denied")
         }
-        do {
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe))
-        } catch {
-            throw SlantTextError.unreadable(path: path, reason: (error as NSError).localizedDescription)
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+            if Int(info.st_size) > limit { throw SlantTextError.tooLarge(path: path, bytes: Int(info.st_size), limit: limit) }
+            do {
+                return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe))
+            } catch {
+                throw SlantTextError.unreadable(path: path, reason: reason(error))
+            }
         }
+        // A pipe (`<(…)`), FIFO or device: read it as a stream, up to the limit.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SlantTextError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { try? handle.close() }
+        return try readStream(handle, path: path, limit: limit)
+    }
+
+    /// Reads `handle` to its end, refusing more than `limit` bytes.
+    static func readStream(_ handle: FileHandle, path: String, limit: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        while true {
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw SlantTextError.unreadable(path: path, reason: reason(error))
+            }
+            if chunk.isEmpty { return bytes }
+            bytes += chunk
+            if bytes.count > limit { throw SlantTextError.tooLarge(path: path, bytes: 0, limit: limit) }
+        }
+    }
+
+    /// The system's reason for a failed read, in one line.
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription.replacingOccurrences(of: "\n", with: " ")
     }
 
     /// Decodes UTF-8 (with or without BOM) or BOM-marked UTF-16 and normalises line endings.

@@ -22,7 +22,17 @@ enum QuoteFinder {
         var found: [Found] = []
         let lo: Int
 
-        mutating func open(_ family: Family, at i: Int) { stack.append(Open(index: i, family: family)) }
+        /// At most this many quotations are open at once (real text nests two or three):
+        /// every open quotation covers the ones inside it, so unbounded nesting made the
+        /// quotations, and `slant segment`'s output, quadratic in the paragraph. When full,
+        /// the oldest opener is forgotten — usually a stray mark (‘ typed as an apostrophe)
+        /// that would never have closed.
+        static let maxDepth = 8
+
+        mutating func open(_ family: Family, at i: Int) {
+            if stack.count >= Self.maxDepth { stack.removeFirst() }
+            stack.append(Open(index: i, family: family))
+        }
 
         mutating func close(_ family: Family, at i: Int) -> Bool {
             guard let k = stack.lastIndex(where: { $0.family == family }) else { return false }

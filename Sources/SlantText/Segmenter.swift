@@ -5,7 +5,7 @@ public enum Segmenter {
         var paragraphs: [Paragraph] = []
         var carriedQuote = false
         var nextHint = 0 // hints and blocks are both in text order
-        for block in blocks(scalars) {
+        for block in blocks(scalars).flatMap({ pieces(of: $0, in: scalars) }) { // LongParagraphs.swift
             while nextHint < document.hints.count && document.hints[nextHint].span.end <= block.lowerBound { nextHint += 1 }
             let hint = nextHint < document.hints.count && document.hints[nextHint].span.contains(block.lowerBound)
                 ? document.hints[nextHint].kind : nil

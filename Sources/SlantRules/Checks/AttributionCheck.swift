@@ -33,26 +33,211 @@ enum AttributionCheck {
             findings.append(make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: hit.lexicon, source: nil, type: .agentless))
         }
         // Only cues used as reporting verbs; "a report by the firm" is part of a source, not a cue.
-        let cues = LexiconCheck.longestFirst(ctx.hits(in: config.cueLexicons))
-            .filter { cue in !agentless.contains(where: { $0.span.overlaps(cue.span) }) && isReportingUse(cue, ctx) }
+        let dualUse = Set(config.dualUseCueLexicons)
+        var cues = LexiconCheck.longestFirst(ctx.hits(in: config.cueLexicons + config.dualUseCueLexicons))
+            .filter { cue in
+                !agentless.contains(where: { $0.span.overlaps(cue.span) })
+                    && isReportingUse(cue, ctx, strict: dualUse.contains(cue.lexicon))
+            }
+        if config.complementCues {
+            let taken = cues.map(\.span) + agentless.map(\.span)
+            cues += complementCues(ctx).filter { c in !taken.contains(where: { $0.overlaps(c.span) }) }
+            cues.sort { $0.span < $1.span }
+        }
         let anonymous = ctx.hits(in: [config.anonymousLexicon])
         let outlets = ctx.hits(in: [config.outletLexicon])
         for cue in cues {
-            let source = findSource(for: cue, ctx, cues: cues)
-            if let source, relativeOnly.contains(ctx.foldedText(source)) { continue } // "which tells you"
+            var source = findSource(for: cue, ctx, cues: cues)
+            if let s = source, relativeOnly.contains(ctx.foldedText(s)), !opensSentence(s, ctx) {
+                // "Mr. Kamin, who emphasized …", "a study that found …": the relative pronoun
+                // stands for the phrase before it. With none ("which tells you"), skip.
+                // ("That worries …", "This shows …" open a sentence and are subjects.)
+                let after = ctx.tokenIndex(atOrAfter: cue.span.end)
+                if after < ctx.paragraph.tokens.count, ["you", "us"].contains(ctx.foldedToken(after)) { continue }
+                guard let antecedent = antecedent(ofRelative: s, ctx) else { continue }
+                source = antecedent
+            }
             let type = classify(source, ctx, anonymous: anonymous, outlets: outlets)
             var finding = make(rule, config, ctx, cue: cue.span, entry: cue.term, lexicon: cue.lexicon,
                                source: source.map(ctx.text), type: type)
             finding.sourceSpan = source
+            if cue.lexicon.isEmpty { finding.lexicon = nil }
             findings.append(finding)
         }
+        // Nouns of speech and stance credit their possessor: "Trump's claim", "her plan".
+        if !config.nominalCueLexicons.isEmpty {
+            let taken = cues.map(\.span) + agentless.map(\.span)
+            for hit in LexiconCheck.longestFirst(ctx.hits(in: config.nominalCueLexicons))
+            where !taken.contains(where: { $0.overlaps(hit.span) }) {
+                // The noun must introduce what is credited: "Trump's claim that …", "her plan to …",
+                // "his remarks about …" — not "his proposals were costed".
+                let after = ctx.tokenIndex(atOrAfter: hit.span.end)
+                guard after < ctx.paragraph.tokens.count, nominalComplements.contains(ctx.foldedToken(after)) else { continue }
+                let owner = possessor(of: hit, ctx)
+                // Without an owner, only a noun that introduces a clause or a topic attributes,
+                // to nobody: "growing concerns that …", "questions about …".
+                if owner == nil {
+                    let next = ctx.foldedToken(after)
+                    guard next == "about" || (next == "that" && startsClause(at: after + 1, ctx)) else { continue }
+                    let first = ctx.tokenIndex(atOrAfter: hit.span.start)
+                    if first > 0, ["the", "this", "that", "these", "those"].contains(ctx.foldedToken(first - 1)) && next == "that" { continue }
+                    // "said in an emailed statement that …": the noun is the channel of a cue just before it.
+                    let window = ctx.paragraph.tokens[max(0, first - 5)..<first].first?.span.start ?? hit.span.start
+                    if cues.contains(where: { $0.span.end <= hit.span.start && $0.span.end >= window }) { continue }
+                }
+                let type = classify(owner, ctx, anonymous: anonymous, outlets: outlets)
+                var finding = make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: hit.lexicon,
+                                   source: owner.map(ctx.text), type: type)
+                finding.sourceSpan = owner
+                findings.append(finding)
+            }
+        }
+        var colonTaken: TextSpan?
         if config.speakerColon, let colon = speakerColon(ctx) {
             var finding = make(rule, config, ctx, cue: colon.cue, entry: ":", lexicon: "", source: ctx.text(colon.speaker), type: .named)
             finding.lexicon = nil
             finding.sourceSpan = colon.speaker
             findings.append(finding)
+            colonTaken = colon.cue
+        }
+        if config.quotePunctuation {
+            for credit in quoteCredits(ctx, cues: cues) where credit.cue != colonTaken {
+                let type = classify(credit.source, ctx, anonymous: anonymous, outlets: outlets)
+                let mark = ctx.text(credit.cue)
+                var finding = make(rule, config, ctx, cue: credit.cue, entry: mark, lexicon: "",
+                                   source: ctx.text(credit.source), type: type)
+                finding.lexicon = nil
+                finding.sourceSpan = credit.source
+                findings.append(finding)
+            }
         }
         return findings.sorted { $0.span < $1.span }
+    }
+
+    static func opensSentence(_ span: TextSpan, _ ctx: ParagraphContext) -> Bool {
+        ctx.paragraph.sentences.contains { $0.span.start == span.start }
+    }
+
+    /// The antecedent of a relative pronoun source: "Mr. Kamin, who …" → "Mr. Kamin".
+    static func antecedent(ofRelative rel: TextSpan, _ ctx: ParagraphContext) -> TextSpan? {
+        let tokens = ctx.paragraph.tokens
+        let word = ctx.foldedText(rel)
+        guard word == "who" || word == "which" || word == "that" else { return nil }
+        var k = ctx.tokenIndex(atOrAfter: rel.start) - 1
+        if k >= 0 && (ctx.text(tokens[k].span) == "," || dashes.contains(ctx.text(tokens[k].span))) { k -= 1 }
+        guard k >= 0, tokens[k].kind == .word else { return nil }
+        let sentence = ctx.paragraph.sentences.first { $0.span.contains(rel.start) }?.span ?? ctx.paragraph.span
+        let lowest = ctx.tokenIndex(atOrAfter: sentence.start)
+        let span = trimmed(phrase(backwardFrom: k, ctx, lowest: lowest, stops: []), ctx)
+        // "… the way she did, that she was …": a phrase of function words is no antecedent.
+        guard let span, !relativeOnly.contains(ctx.foldedText(span)), !pronouns.contains(ctx.foldedText(span)) || word == "who" else { return nil }
+        return span
+    }
+
+    static let clauseStarts: Set<String> = [
+        "he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "his", "her", "their", "its", "this", "these",
+        "those", "some", "many", "most", "no", "all", "every", "one", "our", "my", "your", "if", "in", "only",
+    ]
+
+    /// Whether token `k` can open a finite clause ("that he", "that the", "that Trump"),
+    /// as opposed to "that year", "that money".
+    static func startsClause(at k: Int, _ ctx: ParagraphContext) -> Bool {
+        let tokens = ctx.paragraph.tokens
+        guard k < tokens.count, tokens[k].isWordLike else { return false }
+        return tokens[k].kind == .number || clauseStarts.contains(ctx.foldedToken(k)) || isCapitalised(tokens[k], ctx)
+    }
+
+    static let complementIrregulars: Set<String> = ["heard", "saw", "held", "felt", "knew", "found", "thought", "understood", "taught"]
+    static let notVerbsInEd: Set<String> = ["indeed", "hundred", "united", "speed", "need", "seed", "breed", "greed", "sacred", "naked", "wicked"]
+
+    /// Verbs and participles that take a clause — "the court ruled that the …", "were
+    /// frustrated that the …", "wondered whether …" — are verbs of saying, knowing or
+    /// feeling whatever their lexicon: the clause is what their subject holds.
+    static func complementCues(_ ctx: ParagraphContext) -> [LexiconHit] {
+        let tokens = ctx.paragraph.tokens
+        var out: [LexiconHit] = []
+        var k = 0
+        while k + 1 < tokens.count {
+            defer { k += 1 }
+            guard tokens[k].kind == .word, tokens[k + 1].kind == .word else { continue }
+            let w = ctx.foldedToken(k)
+            guard (w.hasSuffix("ed") && w.count >= 5 && !notVerbsInEd.contains(w)) || complementIrregulars.contains(w) else { continue }
+            if k > 0, articles.contains(ctx.foldedToken(k - 1)) { continue }
+            let next = ctx.foldedToken(k + 1)
+            guard ["whether", "how", "why"].contains(next) || (next == "that" && startsClause(at: k + 2, ctx)) else { continue }
+            out.append(LexiconHit(lexicon: "", term: w, weight: 0, span: tokens[k].span))
+        }
+        return out
+    }
+
+    static let nominalComplements: Set<String> = ["that", "to", "about", "over", "on", "of", ":"]
+    static let possessivePronouns: Set<String> = ["his", "her", "their", "its", "our", "my", "your"]
+    static let contractions: Set<String> = [
+        "he's", "she's", "it's", "who's", "that's", "there's", "what's", "here's", "where's", "let's",
+    ]
+
+    /// The owner of a noun cue: "his" in "his earlier claim", "Hillary Clinton" in "Hillary
+    /// Clinton's tax plan" (up to two words may stand between owner and noun).
+    static func possessor(of hit: LexiconHit, _ ctx: ParagraphContext) -> TextSpan? {
+        let tokens = ctx.paragraph.tokens
+        let first = ctx.tokenIndex(atOrAfter: hit.span.start)
+        var k = first - 1, between = 0
+        while k >= 0 && tokens[k].kind == .word && between <= 2 {
+            let w = ctx.foldedToken(k)
+            if possessivePronouns.contains(w) { return tokens[k].span }
+            if (w.hasSuffix("'s") && !contractions.contains(w)) || (w.hasSuffix("s'") && w.count > 2) {
+                let cut = w.hasSuffix("'s") ? 2 : 1
+                var start = k
+                // "Hillary Clinton's": take the capitalised words before the possessive.
+                while start > 0 && tokens[start - 1].kind == .word && isCapitalised(tokens[start - 1], ctx) && k - start < 4 { start -= 1 }
+                let end = tokens[k].span.end - cut
+                guard end > tokens[start].span.start else { return nil }
+                return TextSpan(start: tokens[start].span.start, end: end)
+            }
+            if ReportingUse.determiners.contains(w) || AttributionCheck.auxiliaries.contains(w) || stopWords.contains(w) { return nil }
+            k -= 1; between += 1
+        }
+        return nil
+    }
+
+    static func isCapitalised(_ tok: Token, _ ctx: ParagraphContext) -> Bool {
+        ctx.text(tok.span).unicodeScalars.first?.properties.isUppercase ?? false
+    }
+
+    static let dashes: Set<String> = ["―", "—", "–", "--", "-"]
+
+    /// Punctuation that credits a quotation: a colon or dash that introduces it ("Warren
+    /// to Stumpf: ‘You should…’", "Romney -- ''It is…''"), and a dash after it that names
+    /// the speaker (“…” ― Sonya Herridge).
+    static func quoteCredits(_ ctx: ParagraphContext, cues: [LexiconHit]) -> [(cue: TextSpan, source: TextSpan)] {
+        let tokens = ctx.paragraph.tokens
+        let quotes = ctx.paragraph.quotes.filter { $0.depth == 0 }
+        guard !quotes.isEmpty else { return [] }
+        var out: [(TextSpan, TextSpan)] = []
+        for (i, tok) in tokens.enumerated() where tok.kind == .punctuation {
+            let mark = ctx.text(tok.span)
+            let isDash = dashes.contains(mark)
+            guard isDash || mark == ":" else { continue }
+            // Introduces a quotation of two or more words: nothing but quotation marks between.
+            if let q = quotes.first(where: { $0.span.start >= tok.span.end }), q.words >= 2,
+               !tokens[(i + 1)...].prefix(while: { $0.span.start < q.span.start }).contains(where: { $0.kind != .punctuation }) {
+                // "said:", "added in a telephone interview:" are already credited by their verb.
+                let sentence = ctx.paragraph.sentences.first { $0.span.contains(tok.span.start) }?.span ?? ctx.paragraph.span
+                if cues.contains(where: { $0.span.start >= sentence.start && $0.span.end <= tok.span.start }) { continue }
+                let lowest = ctx.tokenIndex(atOrAfter: sentence.start)
+                if i > 0, let source = trimmed(phrase(backwardFrom: i - 1, ctx, lowest: lowest, stops: []), ctx) {
+                    out.append((tok.span, source))
+                }
+                continue
+            }
+            // Follows a quotation and names its speaker: “…” ― Jane Doe.
+            guard isDash, i > 0, quotes.contains(where: { $0.closeMark != nil && $0.span.end == tokens[i - 1].span.end }),
+                  i + 1 < tokens.count, tokens[i + 1].kind == .word, isCapitalised(tokens[i + 1], ctx) else { continue }
+            var k = i + 1
+            while k + 1 < tokens.count && k - i < 5 && tokens[k + 1].kind == .word && isCapitalised(tokens[k + 1], ctx) { k += 1 }
+            out.append((tok.span, TextSpan(start: tokens[i + 1].span.start, end: tokens[k].span.end)))
+        }
+        return out
     }
 
     /// "PENCE: Well, look…", "Pat Caddell: Voters are worried": a paragraph that opens
@@ -82,8 +267,128 @@ enum AttributionCheck {
 
     static let relativeOnly: Set<String> = ["which", "that", "who", "this", "what"]
 
-    static func isReportingUse(_ cue: LexiconHit, _ ctx: ParagraphContext) -> Bool {
-        ReportingUse.isVerb(cue, ctx)
+    /// Whether a cue word is used to attribute here. Stricter than `ReportingUse.isVerb`
+    /// about nouns ("the plan", "Trump's claims"), looser about what may follow a verb of
+    /// speech or stance: "said of Clinton", "spoke about", "warned against", "was accused
+    /// of", "would reveal". With `strict` (verbs that are also common nouns), the base and
+    /// -s forms need a subject or auxiliary right before them: "voters support", "she plans
+    /// to", not "tax plans" or "health care".
+    static func isReportingUse(_ cue: LexiconHit, _ ctx: ParagraphContext, strict: Bool = false) -> Bool {
+        let tokens = ctx.paragraph.tokens
+        let first = ctx.tokenIndex(atOrAfter: cue.span.start)
+        let after = ctx.tokenIndex(atOrAfter: cue.span.end)
+        guard !cue.term.hasPrefix("according") else { return true }
+        let form = ctx.foldedText(cue.span)
+        let head = form.split(separator: " ").first.map(String.init) ?? form
+        let next = after < tokens.count ? ctx.foldedToken(after) : ""
+        let prevIsWord = first > 0 && tokens[first - 1].kind == .word
+        let prev1 = prevIsWord ? ctx.foldedToken(first - 1) : ""
+        let prev2 = first > 1 && tokens[first - 2].kind == .word ? ctx.foldedToken(first - 2) : ""
+        let past = head.hasSuffix("ed") || irregularPasts.contains(head)
+        let plain = !past && !head.hasSuffix("ing")                // base or -s form: may be a noun
+        let sentenceStart = ctx.paragraph.sentences.first { $0.span.contains(cue.span.start) }?.span.start
+        let contraction = contractions.contains(prev1)
+        if prevIsWord && !contraction {
+            // A noun after a determiner or possessive: "the report", "Trump's claims".
+            if prev1.hasSuffix("'s") || (prev1.hasSuffix("s'") && prev1.count > 2) { return false }
+            if articles.contains(prev1) { return false }
+            if strict {
+                // "that plan" is a noun; "a poll that shows", "cities that support the rules" are verbs.
+                if prev1 == "that" { if plain && !head.hasSuffix("s") && !objectStarts.contains(next) { return false } }
+                else if trueDeterminers.contains(prev1) { return false }
+                else if ReportingUse.determiners.contains(prev1) && !past { return false } // "official reports"; "an official said"
+            }
+            // Verbs that are never nouns keep their subject: "some believe", "this shows", "an official said".
+        }
+        if strict && plain && !hasVerbEvidence(first: first, prev1: prev1, head: head, next: next, ctx) { return false }
+        // "compared with last year" is a preposition; "compared Trump to a coach" judges.
+        if head.hasPrefix("compar") && (next == "to" || next == "with") { return false }
+        // "you know," is a filler, not a claim about what anyone knows.
+        if head == "know" && prev1 == "you" && (next == "," || first < 2 || ctx.text(tokens[first - 2].span) == ",") { return false }
+        // "would add two weeks", "to ask you": a modal or infinitive is mostly not a report
+        // (a capitalised "May" or "Will" is a name: "Theresa May said").
+        // ("went on to explain", "going on to say" continue a report.)
+        if ReportingUse.modals.contains(prev1) && next != "that" && !isCapitalised(tokens[first - 1], ctx)
+            && !(prev1 == "to" && prev2 == "on") { return false }
+        // "was told to leave" is passive; "is seeking to", "is promising to" are progressive.
+        let beForms: Set<String> = ["was", "were", "been", "be", "being", "is", "are", "get", "got"]
+        let passive = past && (beForms.contains(prev1) || (prev1.hasSuffix("ly") && beForms.contains(prev2))) // "been harshly criticized"
+        switch next {
+        case "to", "not":
+            // "vowed to rebuild", "declined to comment" credit an intention; "was told to leave"
+            // and "asked to wait" report nothing — unless the participle opens the sentence.
+            if passive || ["asked", "told", "ask", "tell", "asks", "tells", "called", "calling"].contains(form) {
+                if !(past && sentenceStart == cue.span.start) { return false }
+            }
+        case "up", "off", "out":
+            return false
+        case "for":
+            // "was criticized for", "been blamed for"; not "asked for help", "support for".
+            if !(past && passive) { return false }
+        case "of":
+            // "said of Clinton", "was accused of"; not "claims of fraud", "plans of".
+            if plain && !["says", "speaks", "writes", "thinks", "tells", "knows"].contains(head) { return false }
+        default:
+            break
+        }
+        if past && !["said", "told", "wrote", "spoke", "thought", "felt", "knew"].contains(head) {
+            // "a notice posted on the website", "the report published by": a participle after a noun.
+            // ("the company agreed to", "the president declined to" are verbs.)
+            if prevIsWord && ReportingUse.determiners.contains(prev2) && ReportingUse.prepositions.contains(next) && next != "to" { return false }
+        } else if plain {
+            // "report", "promises", "claims" are nouns too: "broken promises", "the report shows".
+            if prevIsWord && !form.contains(" ") && (prev1.hasSuffix("en") || prev1.hasSuffix("ed"))
+                && !AttributionCheck.auxiliaries.contains(prev1) && !notParticiples.contains(prev1) { return false }
+            if ReportingUse.copulas.contains(next) { return false }
+        }
+        return true
+    }
+
+    static let articles: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "whose", "no", "every"]
+    /// Words ending in -en or -ed that are not participles: "Mr. Obama often says".
+    static let notParticiples: Set<String> = ["often", "even", "then", "when", "men", "women", "seven", "eleven", "citizen", "children", "ten", "indeed"]
+    static let trueDeterminers: Set<String> = [
+        "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "no", "any",
+        "every", "each", "some", "several", "such", "whose",
+    ]
+    static let irregularPasts: Set<String> = [
+        "said", "told", "wrote", "written", "spoke", "spoken", "thought", "felt", "knew", "known", "found", "shown",
+        "understood", "sought", "saw", "seen", "foresaw", "foreseen", "learnt", "meant", "forecast", "put",
+    ]
+    static let subjects: Set<String> = ["he", "she", "they", "we", "i", "you", "it", "who", "which", "that"]
+    static let objectStarts: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "him", "them"]
+    static let verbAdverbs: Set<String> = [
+        "also", "still", "now", "then", "just", "only", "often", "always", "never", "not", "even", "again", "already", "repeatedly",
+        "generally", "really", "actually", "largely", "mostly", "strongly", "openly", "publicly", "privately", "long", "too",
+    ]
+
+    /// Evidence that a word that is also a noun stands as a verb: a subject pronoun, an
+    /// auxiliary, modal, negation or adverb, a name, or a plural subject before a base form.
+    static func hasVerbEvidence(first: Int, prev1: String, head: String, next: String, _ ctx: ParagraphContext) -> Bool {
+        let tokens = ctx.paragraph.tokens
+        // An -s form with a clause, infinitive or object after it agrees with a subject:
+        // "the campaign plans to", "the court backs the", "Trump charges that".
+        if head.hasSuffix("s") && (next == "that" || next == "to" || objectStarts.contains(next)) { return true }
+        // A base form with an object after a subject-like word: "1 percent support the Greens".
+        if objectStarts.contains(next) && first > 0 && (tokens[first - 1].kind == .word || tokens[first - 1].kind == .number)
+            && !ReportingUse.determiners.contains(prev1) && !prev1.hasSuffix("'s") { return true }
+        guard first > 0, tokens[first - 1].kind == .word else { return false }
+        // "To be sure" is an idiom, not a stance.
+        if prev1 == "be" && first > 1 && ctx.foldedToken(first - 2) == "to" { return false }
+        if contractions.contains(prev1) || prev1.hasSuffix("'re") || prev1.hasSuffix("'m") { return true }
+        if subjects.contains(prev1) || verbAdverbs.contains(prev1) || AttributionCheck.auxiliaries.contains(prev1) { return true }
+        if ReportingUse.modals.contains(prev1) || prev1.hasSuffix("n't") || prev1.hasSuffix("'d") || prev1.hasSuffix("'ll") { return true }
+        if prev1.hasSuffix("ly") && prev1.count > 4 { return true }
+        // A name is the subject of an -s form ("Russia backs", "Trump charges"), and of a base
+        // form only when names are joined ("China and Russia support"): "the Senate plan",
+        // "a TV show" are compound nouns.
+        let cueCapitalised = isCapitalised(tokens[first], ctx)
+        let joined = first > 1 && ctx.foldedToken(first - 2) == "and"
+        if !cueCapitalised && isCapitalised(tokens[first - 1], ctx) && !AttributionCheck.commonOpeners.contains(prev1)
+            && (head.hasSuffix("s") || joined) { return true }
+        // "Polls show", "Democrats want": a plural subject before a base form (not "tax plans").
+        if !head.hasSuffix("s") && prev1.hasSuffix("s") && !prev1.hasSuffix("ss") && !prev1.hasSuffix("'s") && prev1.count > 3 { return true }
+        return false
     }
 
     /// The span of the phrase credited by a cue, or nil when none can be found.

@@ -12,7 +12,11 @@ enum ClaimCheck {
     static func run(_ rule: Rule, _ config: ClaimRule, _ ctx: ParagraphContext, attributions: [Finding]) -> Result {
         var result = Result(findings: [], claims: 0, attributed: 0)
         let sentences = ctx.paragraph.sentences
-        let attributedSentences = Set(attributions.compactMap { ctx.sentenceIndex(of: $0.span.start) })
+        let sourcing = attributions.filter { f in
+            guard let allowed = config.sourcingLexicons, let lexicon = f.lexicon, !lexicon.isEmpty else { return true }
+            return allowed.contains(lexicon)
+        }
+        let attributedSentences = Set(sourcing.compactMap { ctx.sentenceIndex(of: $0.span.start) })
         for (i, sentence) in sentences.enumerated() {
             guard !isSpeech(sentence.span, ctx), !isQuestion(sentence.span, ctx) else { continue }
             guard let signal = firstSignal(config, sentence.span, ctx) else { continue }

@@ -45,12 +45,17 @@ public struct Engine: Sendable {
         let folded = FoldedText(article.text)
         let hits = matcher.hits(in: folded)
         var patternMatches: [String: [TextSpan]] = [:]
+        var warnings: [String] = [] // patterns that ran out of their budget (PatternBudget.swift)
         if !patterns.isEmpty {
-            for (source, spans) in zip(simpleSources, simplePatterns.matches(in: folded.scalars)) { patternMatches[source] = spans }
+            var exhausted: [Bool] = []
+            for (source, spans) in zip(simpleSources, simplePatterns.matches(in: folded.scalars, exhausted: &exhausted)) { patternMatches[source] = spans }
+            for (source, out) in zip(simpleSources, exhausted) where out { warnings.append(PatternBudget.warning(source)) }
             var foldedString: String?
             for (p, simple) in patterns where simple == nil {
                 if foldedString == nil { foldedString = String(decoding: folded.bytes, as: UTF8.self) }
-                patternMatches[p.source] = ParagraphContext.runPattern(p, on: foldedString!)
+                let (spans, out) = PatternBudget.run(p, on: foldedString!)
+                patternMatches[p.source] = spans
+                if out { warnings.append(PatternBudget.warning(p.source)) }
             }
         }
         var paragraphs: [ScoredParagraph] = []
@@ -106,6 +111,6 @@ public struct Engine: Sendable {
                                               claims: claims, claimsAttributed: attributed))
         }
         let score = Scoring.score(all, words: words, settings: rubric.scoring)
-        return ScoredArticle(article: article, paragraphs: paragraphs, score: score, sourcing: sourcing)
+        return ScoredArticle(article: article, paragraphs: paragraphs, score: score, sourcing: sourcing, warnings: warnings)
     }
 }

@@ -42,6 +42,9 @@ public struct ScoredArticle: Sendable {
     public var paragraphs: [ScoredParagraph]
     public var score: Score
     public var sourcing: Sourcing
+    /// Problems met while scoring that did not stop it (a rubric pattern that ran out
+    /// of its matching budget); the CLI prints them as warnings.
+    public var warnings: [String] = []
 
     public var findings: [Finding] { paragraphs.flatMap(\.findings) }
     public var flaggedParagraphs: [ScoredParagraph] { paragraphs.filter { $0.score.flagged } }

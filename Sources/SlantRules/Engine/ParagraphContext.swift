@@ -3,7 +3,7 @@ import SlantText
 
 /// What every check needs to know about one paragraph: its text, its lexicon hits,
 /// and whose voice each stretch of it is in.
-struct ParagraphContext {
+final class ParagraphContext {
     let article: Article
     let folded: FoldedText
     let paragraph: Paragraph

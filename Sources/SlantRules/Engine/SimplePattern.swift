@@ -93,16 +93,19 @@ struct SimplePattern: Sendable {
 
     /// Depth-first over the program, preferred branch first: the first path to reach
     /// `match` is the match ICU would report. Returns the end, or -1.
-    fileprivate func run(_ text: UnsafeBufferPointer<UInt32>, from start: Int, stack: inout [(pc: Int, at: Int)]) -> Int {
+    fileprivate func run(_ text: UnsafeBufferPointer<UInt32>, from start: Int, stack: inout [(pc: Int, at: Int)], budget: inout Int) -> Int {
         program.withUnsafeBufferPointer { program in
-            sets.withUnsafeBufferPointer { sets in run(program, sets, text, from: start, stack: &stack) }
+            sets.withUnsafeBufferPointer { sets in run(program, sets, text, from: start, stack: &stack, budget: &budget) }
         }
     }
 
-    private func run(_ program: UnsafeBufferPointer<Instruction>, _ sets: UnsafeBufferPointer<ScalarSet>, _ text: UnsafeBufferPointer<UInt32>, from start: Int, stack: inout [(pc: Int, at: Int)]) -> Int {
+    private func run(_ program: UnsafeBufferPointer<Instruction>, _ sets: UnsafeBufferPointer<ScalarSet>, _ text: UnsafeBufferPointer<UInt32>, from start: Int, stack: inout [(pc: Int, at: Int)], budget: inout Int) -> Int {
         stack.removeAll(keepingCapacity: true)
         stack.append((0, start))
-        var steps = Self.stepLimit
+        // `budget` is what is left of the article's (PatternBudget): each run draws on it.
+        let allowed = min(Self.stepLimit, budget)
+        var steps = allowed
+        defer { budget -= allowed - steps }
         while let (startPC, startAt) = stack.popLast() {
             var pc = startPC, at = startAt
             thread: while true {
@@ -200,7 +203,15 @@ struct PatternSet: Sendable {
     }
 
     func matches(in text: [UInt32]) -> [[TextSpan]] {
+        var exhausted: [Bool] = []
+        return matches(in: text, exhausted: &exhausted)
+    }
+
+    /// The matches, and for each pattern whether its step budget (PatternBudget) ran out.
+    func matches(in text: [UInt32], exhausted: inout [Bool]) -> [[TextSpan]] {
         var results = [[TextSpan]](repeating: [], count: patterns.count)
+        var budget = [Int](repeating: PatternBudget.steps(forLength: text.count), count: patterns.count)
+        defer { exhausted = budget.map { $0 <= 0 } }
         guard !patterns.isEmpty else { return results }
         var resume = [Int](repeating: 0, count: patterns.count)
         var stack: [(pc: Int, at: Int)] = []
@@ -214,8 +225,8 @@ struct PatternSet: Sendable {
                         while candidates != 0 {
                             let k = group * 64 + candidates.trailingZeroBitCount
                             candidates &= candidates - 1
-                            guard resume[k] <= i, patterns[k].mayStart(c, at: i, text) else { continue }
-                            let end = patterns[k].run(text, from: i, stack: &stack)
+                            guard resume[k] <= i, budget[k] > 0, patterns[k].mayStart(c, at: i, text) else { continue }
+                            let end = patterns[k].run(text, from: i, stack: &stack, budget: &budget[k])
                             if end > i {
                                 results[k].append(TextSpan(start: i, end: end))
                                 resume[k] = end

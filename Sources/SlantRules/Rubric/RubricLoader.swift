@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SlantText
 
 /// Loads a rubric folder: `rubric.yaml` (the manifest), rule files and lexicon files.
 ///
@@ -37,7 +38,7 @@ public enum RubricLoader {
         func readText(_ file: String) throws -> String {
             guard let data = fm.contents(atPath: file) else { throw RubricError.unreadable(path: file, reason: "permission denied or not a file") }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw RubricError.invalidNoPosition(file: file, message: "not valid UTF-8")
+                throw invalidUTF8(data, file: file)
             }
             hashed.append((relative(file, to: directory), data))
             return text
@@ -102,6 +103,19 @@ public enum RubricLoader {
             spans: try manifest["spans"].map { try parseSpanLabels($0, ruleIDs: ruleIDs) } ?? [:])
         return Rubric(name: name, version: version, description: description, sha256: sha, directory: directory,
                       scoring: scoring, rules: rules, lexicons: lexicons, labelRules: labelRules, warnings: sink.items)
+    }
+
+    /// Where a rubric file stops being UTF-8, as `file:line:column` (column in bytes).
+    static func invalidUTF8(_ data: Data, file: String) -> RubricError {
+        let bytes = [UInt8](data)
+        guard let offset = ArticleReader.firstInvalidUTF8(bytes[...]) else {
+            return .invalidNoPosition(file: file, message: "not valid UTF-8")
+        }
+        let before = bytes[..<offset]
+        let line = before.lazy.filter { $0 == 0x0A }.count + 1
+        let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+        return .invalid(SourceLocation(file: file, line: line, column: column),
+                        message: "not valid UTF-8 (byte \(offset), 0x\(String(bytes[offset], radix: 16, uppercase: true))); save the file as UTF-8")
     }
 
     static func relative(_ file: String, to dir: String) -> String {

@@ -114,6 +114,18 @@ public struct AttributionRule: Sendable {
     public var weights: [SourceType: Double]
     /// Treat "NAME: …" at the start of a paragraph as that speaker's words.
     public var speakerColon: Bool
+    /// Verbs that are also common nouns ("plan", "support", "fear"): their base and -s
+    /// forms count as cues only with a subject or auxiliary right before them.
+    public var dualUseCueLexicons: [String] = []
+    /// Nouns of speech and stance ("claim", "plan", "statement") that credit their
+    /// possessor: "Trump's claim", "her plan".
+    public var nominalCueLexicons: [String] = []
+    /// A colon or dash that introduces a quotation ("… CEO: ‘You should…’"), or a dash
+    /// after one that names its speaker (“…” ― Jane Doe), credits the quotation.
+    public var quotePunctuation: Bool = false
+    /// A verb or participle directly followed by a clause ("ruled that the …", "were
+    /// frustrated that …", "wondered whether …") is a cue even if no lexicon lists it.
+    public var complementCues: Bool = false
 }
 
 /// Sentences asserting checkable facts with no attribution in or next to them.
@@ -126,4 +138,8 @@ public struct ClaimRule: Sendable {
     public var signals: [Signal]
     /// How many sentences before and after may carry the attribution.
     public var window: Int
+    /// Attribution findings from these cue lexicons (or from no lexicon: punctuation,
+    /// clause cues) source a claim; nil: every attribution does. Verbs of feeling and
+    /// judging ("backed", "mocked") credit an attitude, not a claim.
+    public var sourcingLexicons: Set<String>? = nil
 }

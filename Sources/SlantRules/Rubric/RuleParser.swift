@@ -6,8 +6,9 @@ extension RubricLoader {
         "lexicon": ["lexicons", "skip_negated", "verbs_only"],
         "pattern": ["patterns"],
         "scare-quote": ["min_words", "max_words", "mention_cues", "boost_cues", "boost"],
-        "attribution": ["cue_lexicons", "agentless_lexicon", "anonymous_lexicon", "outlet_lexicon", "weights", "speaker_colon"],
-        "claim": ["signals", "window"],
+        "attribution": ["cue_lexicons", "dual_use_cue_lexicons", "nominal_cue_lexicons", "agentless_lexicon", "anonymous_lexicon",
+                        "outlet_lexicon", "weights", "speaker_colon", "quote_punctuation", "complement_cues"],
+        "claim": ["signals", "window", "sourcing_lexicons"],
     ]
 
     static func parseRule(_ node: YAMLNode, lexicons: [String: Lexicon]) throws -> Rule {
@@ -79,7 +80,11 @@ extension RubricLoader {
                 anonymousLexicon: try lexiconRef(try m.required("anonymous_lexicon"), "anonymous_lexicon"),
                 outletLexicon: try lexiconRef(try m.required("outlet_lexicon"), "outlet_lexicon"),
                 weights: weights,
-                speakerColon: try m["speaker_colon"]?.asBool("speaker_colon") ?? true))
+                speakerColon: try m["speaker_colon"]?.asBool("speaker_colon") ?? true,
+                dualUseCueLexicons: try m["dual_use_cue_lexicons"].map { try lexiconRefs($0, "dual_use_cue_lexicons") } ?? [],
+                nominalCueLexicons: try m["nominal_cue_lexicons"].map { try lexiconRefs($0, "nominal_cue_lexicons") } ?? [],
+                quotePunctuation: try m["quote_punctuation"]?.asBool("quote_punctuation") ?? false,
+                complementCues: try m["complement_cues"]?.asBool("complement_cues") ?? false))
         case "claim":
             var signals: [ClaimRule.Signal] = []
             for s in try m.required("signals").asArray("signals") {
@@ -91,7 +96,11 @@ extension RubricLoader {
                 signals.append(ClaimRule.Signal(name: name, lexicon: lex, pattern: pat))
             }
             if signals.isEmpty { throw try m.required("signals").fail("signals must not be empty") }
-            kind = .claim(ClaimRule(signals: signals, window: try m["window"]?.asInt("window") ?? 1))
+            if let w = m["window"], !(0...100).contains(try w.asInt("window")) {
+                throw w.fail("window must be between 0 and 100 sentences") // a negative one crashed ClaimCheck
+            }
+            kind = .claim(ClaimRule(signals: signals, window: try m["window"]?.asInt("window") ?? 1,
+                                    sourcingLexicons: try m["sourcing_lexicons"].map { Set(try lexiconRefs($0, "sourcing_lexicons")) }))
         default:
             throw kindNode.fail("unknown rule kind '\(kindName)'")
         }

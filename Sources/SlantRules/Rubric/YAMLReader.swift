@@ -52,6 +52,8 @@ struct YAMLNode {
 
     func asDouble(_ what: String) throws -> Double {
         guard case .scalar = node, let d = node.float ?? node.int.map(Double.init) else { throw fail("\(what) must be a number") }
+        // .nan and .inf are YAML numbers too, but would make every score NaN (and the JSON output invalid).
+        guard d.isFinite else { throw fail("\(what) must be a finite number") }
         return d
     }
 
