@@ -51,6 +51,16 @@ public struct Article: Sendable {
         return String(decoding: utf8[lo..<hi], as: UTF8.self)
     }
 
+    /// The code point at `offset`, without building a string (checks ask this of many tokens).
+    public func scalar(at offset: Int) -> Unicode.Scalar? {
+        guard offset >= 0, offset < length else { return nil }
+        let b = offsets.byteOffset(ofScalar: offset)
+        var iterator = utf8[b...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let s) = decoder.decode(&iterator) { return s }
+        return nil
+    }
+
     /// The text around a span, for quote selectors and context lines.
     public func context(of span: TextSpan, width: Int = 32) -> (prefix: String, suffix: String) {
         (text(in: TextSpan(start: max(0, span.start - width), end: span.start)),

@@ -124,7 +124,7 @@ enum AttributionCheck {
         let word = ctx.foldedText(rel)
         guard word == "who" || word == "which" || word == "that" else { return nil }
         var k = ctx.tokenIndex(atOrAfter: rel.start) - 1
-        if k >= 0 && (ctx.text(tokens[k].span) == "," || dashes.contains(ctx.text(tokens[k].span))) { k -= 1 }
+        if k >= 0 && (ctx.foldedToken(k) == "," || dashes.contains(ctx.text(tokens[k].span))) { k -= 1 }
         guard k >= 0, tokens[k].kind == .word else { return nil }
         let sentence = ctx.paragraph.sentences.first { $0.span.contains(rel.start) }?.span ?? ctx.paragraph.span
         let lowest = ctx.tokenIndex(atOrAfter: sentence.start)
@@ -144,7 +144,7 @@ enum AttributionCheck {
     static func startsClause(at k: Int, _ ctx: ParagraphContext) -> Bool {
         let tokens = ctx.paragraph.tokens
         guard k < tokens.count, tokens[k].isWordLike else { return false }
-        return tokens[k].kind == .number || clauseStarts.contains(ctx.foldedToken(k)) || isCapitalised(tokens[k], ctx)
+        return tokens[k].kind == .number || clauseStarts.contains(ctx.foldedToken(k)) || ctx.isCapitalised(k)
     }
 
     static let complementIrregulars: Set<String> = ["heard", "saw", "held", "felt", "knew", "found", "thought", "understood", "taught"]
@@ -189,7 +189,7 @@ enum AttributionCheck {
                 let cut = w.hasSuffix("'s") ? 2 : 1
                 var start = k
                 // "Hillary Clinton's": take the capitalised words before the possessive.
-                while start > 0 && tokens[start - 1].kind == .word && isCapitalised(tokens[start - 1], ctx) && k - start < 4 { start -= 1 }
+                while start > 0 && tokens[start - 1].kind == .word && ctx.isCapitalised(start - 1) && k - start < 4 { start -= 1 }
                 let end = tokens[k].span.end - cut
                 guard end > tokens[start].span.start else { return nil }
                 return TextSpan(start: tokens[start].span.start, end: end)
@@ -198,10 +198,6 @@ enum AttributionCheck {
             k -= 1; between += 1
         }
         return nil
-    }
-
-    static func isCapitalised(_ tok: Token, _ ctx: ParagraphContext) -> Bool {
-        ctx.text(tok.span).unicodeScalars.first?.properties.isUppercase ?? false
     }
 
     static let dashes: Set<String> = ["―", "—", "–", "--", "-"]
@@ -215,7 +211,7 @@ enum AttributionCheck {
         guard !quotes.isEmpty else { return [] }
         var out: [(TextSpan, TextSpan)] = []
         for (i, tok) in tokens.enumerated() where tok.kind == .punctuation {
-            let mark = ctx.text(tok.span)
+            let mark = ctx.foldedToken(i)
             let isDash = dashes.contains(mark)
             guard isDash || mark == ":" else { continue }
             // Introduces a quotation of two or more words: nothing but quotation marks between.
@@ -232,9 +228,9 @@ enum AttributionCheck {
             }
             // Follows a quotation and names its speaker: “…” ― Jane Doe.
             guard isDash, i > 0, quotes.contains(where: { $0.closeMark != nil && $0.span.end == tokens[i - 1].span.end }),
-                  i + 1 < tokens.count, tokens[i + 1].kind == .word, isCapitalised(tokens[i + 1], ctx) else { continue }
+                  i + 1 < tokens.count, tokens[i + 1].kind == .word, ctx.isCapitalised(i + 1) else { continue }
             var k = i + 1
-            while k + 1 < tokens.count && k - i < 5 && tokens[k + 1].kind == .word && isCapitalised(tokens[k + 1], ctx) { k += 1 }
+            while k + 1 < tokens.count && k - i < 5 && tokens[k + 1].kind == .word && ctx.isCapitalised(k + 1) { k += 1 }
             out.append((tok.span, TextSpan(start: tokens[i + 1].span.start, end: tokens[k].span.end)))
         }
         return out
@@ -246,13 +242,13 @@ enum AttributionCheck {
         let tokens = ctx.paragraph.tokens
         var k = 0
         // Skip an opening quotation mark.
-        if k < tokens.count, tokens[k].kind == .punctuation, ctx.text(tokens[k].span) != ":" { k += 1 }
+        if k < tokens.count, tokens[k].kind == .punctuation, ctx.foldedToken(k) != ":" { k += 1 }
         let start = k
         while k < tokens.count && k - start < 4 && tokens[k].kind == .word {
-            guard let first = ctx.text(tokens[k].span).unicodeScalars.first, first.properties.isUppercase else { return nil }
+            guard ctx.isCapitalised(k) else { return nil }
             k += 1
         }
-        guard k > start, k < tokens.count - 1, ctx.text(tokens[k].span) == ":" else { return nil }
+        guard k > start, k < tokens.count - 1, ctx.foldedToken(k) == ":" else { return nil }
         return (TextSpan(start: tokens[start].span.start, end: tokens[k - 1].span.end), tokens[k].span)
     }
 
@@ -304,11 +300,11 @@ enum AttributionCheck {
         // "compared with last year" is a preposition; "compared Trump to a coach" judges.
         if head.hasPrefix("compar") && (next == "to" || next == "with") { return false }
         // "you know," is a filler, not a claim about what anyone knows.
-        if head == "know" && prev1 == "you" && (next == "," || first < 2 || ctx.text(tokens[first - 2].span) == ",") { return false }
+        if head == "know" && prev1 == "you" && (next == "," || first < 2 || ctx.foldedToken(first - 2) == ",") { return false }
         // "would add two weeks", "to ask you": a modal or infinitive is mostly not a report
         // (a capitalised "May" or "Will" is a name: "Theresa May said").
         // ("went on to explain", "going on to say" continue a report.)
-        if ReportingUse.modals.contains(prev1) && next != "that" && !isCapitalised(tokens[first - 1], ctx)
+        if ReportingUse.modals.contains(prev1) && next != "that" && !ctx.isCapitalised(first - 1)
             && !(prev1 == "to" && prev2 == "on") { return false }
         // "was told to leave" is passive; "is seeking to", "is promising to" are progressive.
         let beForms: Set<String> = ["was", "were", "been", "be", "being", "is", "are", "get", "got"]
@@ -382,9 +378,9 @@ enum AttributionCheck {
         // A name is the subject of an -s form ("Russia backs", "Trump charges"), and of a base
         // form only when names are joined ("China and Russia support"): "the Senate plan",
         // "a TV show" are compound nouns.
-        let cueCapitalised = isCapitalised(tokens[first], ctx)
+        let cueCapitalised = ctx.isCapitalised(first)
         let joined = first > 1 && ctx.foldedToken(first - 2) == "and"
-        if !cueCapitalised && isCapitalised(tokens[first - 1], ctx) && !AttributionCheck.commonOpeners.contains(prev1)
+        if !cueCapitalised && ctx.isCapitalised(first - 1) && !AttributionCheck.commonOpeners.contains(prev1)
             && (head.hasSuffix("s") || joined) { return true }
         // "Polls show", "Democrats want": a plural subject before a base form (not "tax plans").
         if !head.hasSuffix("s") && prev1.hasSuffix("s") && !prev1.hasSuffix("ss") && !prev1.hasSuffix("'s") && prev1.count > 3 { return true }
@@ -413,10 +409,10 @@ enum AttributionCheck {
         // Subject before the verb, back to the clause boundary.
         if let left = phrase(backwardFrom: first - 1, ctx) { return left }
         // "Whitlock, who chairs the committee, said": skip back over the inserted clause.
-        if first > 0, ctx.text(tokens[first - 1].span) == "," {
+        if first > 0, ctx.foldedToken(first - 1) == "," {
             var k = first - 2, steps = 0
             while k >= lowest && steps < 15 {
-                let t = ctx.text(tokens[k].span)
+                let t = ctx.foldedToken(k)
                 if t == "," { if let left = phrase(backwardFrom: k - 1, ctx) { return left }; break }
                 if tokens[k].kind == .punctuation && t != "-" { break }
                 k -= 1; steps += 1
@@ -429,10 +425,17 @@ enum AttributionCheck {
         return nil
     }
 
-    static func isBoundary(_ tok: Token, _ ctx: ParagraphContext) -> Bool {
+    static func isBoundary(_ k: Int, _ ctx: ParagraphContext) -> Bool {
+        let tok = ctx.paragraph.tokens[k]
         guard tok.kind == .punctuation || tok.kind == .symbol else { return false }
-        let t = ctx.text(tok.span)
-        return t != "-" && t != "'" && t != "’" && t != "." && t != "&"
+        // The folded token, without building the original: only apostrophes and hyphens
+        // fold from marks that are boundaries (‘ and ‐), so only they need the original.
+        let t = ctx.foldedToken(k)
+        if t == "'" || t == "-" {
+            let original = ctx.text(tok.span)
+            return original != "-" && original != "'" && original != "’"
+        }
+        return t != "." && t != "&"
     }
 
     /// Words before token `end` (inclusive) back to punctuation, a quotation or 8 words.
@@ -441,17 +444,18 @@ enum AttributionCheck {
     /// Drops punctuation at the ends; a phrase of auxiliaries alone ("had") credits nobody.
     static func trimmed(_ span: TextSpan?, _ ctx: ParagraphContext) -> TextSpan? {
         guard let span else { return nil }
-        let words = ctx.paragraph.tokens.filter { span.contains($0.span) && $0.kind != .punctuation }
+        let tokens = ctx.paragraph.tokens
+        let words = ctx.tokenRange(inside: span).filter { tokens[$0].kind != .punctuation }
         guard let first = words.first, let last = words.last else { return nil }
-        if words.allSatisfy({ auxiliaries.contains(ctx.foldedText($0.span)) }) { return nil }
-        return TextSpan(start: first.span.start, end: last.span.end)
+        if words.allSatisfy({ auxiliaries.contains(ctx.foldedToken($0)) }) { return nil }
+        return TextSpan(start: tokens[first].span.start, end: tokens[last].span.end)
     }
 
     static func phrase(backwardFrom end: Int, _ ctx: ParagraphContext, lowest: Int, stops: [TextSpan]) -> TextSpan? {
         let tokens = ctx.paragraph.tokens
-        guard end >= lowest, end >= 0, !isBoundary(tokens[end], ctx) else { return nil }
+        guard end >= lowest, end >= 0, !isBoundary(end, ctx) else { return nil }
         var k = end, words = 0
-        while k >= lowest && words < 8 && !isBoundary(tokens[k], ctx) && !stops.contains(where: { $0.overlaps(tokens[k].span) }) {
+        while k >= lowest && words < 8 && !isBoundary(k, ctx) && !stops.contains(where: { $0.overlaps(tokens[k].span) }) {
             let w = ctx.foldedToken(k)
             // Stop at a clause opener: "the report that officials said" → "officials".
             if k < end && ["that", "which", "who", "and", "but", "because", "while", "as", "when", "after", "before", "than"].contains(w) { break }
@@ -466,7 +470,7 @@ enum AttributionCheck {
         let tokens = ctx.paragraph.tokens
         let limit = min(highest, tokens.count)
         var k = start, words = 0
-        while k < limit && words < 10 && !isBoundary(tokens[k], ctx) && !stops.contains(where: { $0.overlaps(tokens[k].span) }) {
+        while k < limit && words < 10 && !isBoundary(k, ctx) && !stops.contains(where: { $0.overlaps(tokens[k].span) }) {
             if stopWords.contains(ctx.foldedToken(k)) && k > start { break }
             if stopWords.contains(ctx.foldedToken(k)) && k == start && ctx.foldedToken(k) != "on" { return nil }
             k += 1; words += 1
@@ -478,8 +482,9 @@ enum AttributionCheck {
     static func classify(_ source: TextSpan?, _ ctx: ParagraphContext, anonymous: [LexiconHit], outlets: [LexiconHit]) -> SourceType {
         guard let source else { return .agentless }
         if anonymous.contains(where: { source.contains($0.span) }) { return .anonymous }
-        let tokens = ctx.paragraph.tokens.filter { $0.kind == .word && source.contains($0.span) }
-        let words = tokens.map { ctx.foldedText($0.span) }
+        let indices = ctx.tokenRange(inside: source).filter { ctx.paragraph.tokens[$0].kind == .word }
+        let tokens = indices.map { ctx.paragraph.tokens[$0] }
+        let words = indices.map { ctx.foldedToken($0) }
         if words.contains(where: { $0 == "it" }) && words.count == 1 { return .outlet }
         if words.contains(where: { pronouns.contains($0) }) && words.count <= 2 { return .named }
         if outlets.contains(where: { source.contains($0.span) }) && !words.contains(where: roles.contains) { return .outlet }
@@ -487,11 +492,11 @@ enum AttributionCheck {
         if let w = words.first, vagueQuantifiers.contains(w) { return .anonymous }
         let sentenceStart = ctx.paragraph.sentences.first { $0.span.contains(source.start) }?.span.start ?? ctx.paragraph.span.start
         let capitalised = tokens.enumerated().filter { i, tok in
-            guard let f = ctx.text(tok.span).unicodeScalars.first, f.properties.isUppercase else { return false }
+            guard ctx.isCapitalised(indices[i]) else { return false }
             // The first word of a sentence is capitalised anyway: count it when a name follows,
             // or when it is not a common word ("Whitlock said", not "Residents said").
             if tok.span.start != sentenceStart { return true }
-            if i + 1 < tokens.count && (ctx.text(tokens[i + 1].span).unicodeScalars.first?.properties.isUppercase ?? false) { return true }
+            if i + 1 < tokens.count && ctx.isCapitalised(indices[i + 1]) { return true }
             let w = words[i]
             return !commonOpeners.contains(w) && !w.hasSuffix("s")
         }

@@ -82,13 +82,14 @@ public struct Engine: Sendable {
             }
             var claims = 0, attributed = 0
             for planned in plan {
-                let rule = planned.rule
-                switch rule.kind {
-                case .lexicon(let config): findings += LexiconCheck.run(rule, config, ctx)
-                case .pattern(let config): findings += PatternCheck.run(rule, config, ctx)
-                case .scareQuote(let config): findings += ScareQuoteCheck.run(rule, config, ctx)
+                // `planned.rule` each time, never bound to a local: a local is a copy of the
+                // whole rule (examples and all), which was 3 % of scoring.
+                switch planned.rule.kind {
+                case .lexicon(let config): findings += LexiconCheck.run(planned.rule, config, ctx)
+                case .pattern(let config): findings += PatternCheck.run(planned.rule, config, ctx)
+                case .scareQuote(let config): findings += ScareQuoteCheck.run(planned.rule, config, ctx)
                 case .claim(let config):
-                    let r = ClaimCheck.run(rule, config, ctx, attributions: attributions)
+                    let r = ClaimCheck.run(planned.rule, config, ctx, attributions: attributions)
                     findings += r.findings
                     claims += r.claims
                     attributed += r.attributed

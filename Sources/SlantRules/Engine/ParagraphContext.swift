@@ -89,6 +89,38 @@ final class ParagraphContext {
 
     func foldedToken(_ i: Int) -> String { foldedTokens[i] }
 
+    /// Whether each token starts with an upper-case letter, worked out on first ask per
+    /// token (0 unknown, 1 no, 2 yes): names and sentence openers are asked about again
+    /// and again, and each answer built a string.
+    private var capitalisedTokens: [UInt8] = []
+
+    func isCapitalised(_ i: Int) -> Bool {
+        if capitalisedTokens.isEmpty { capitalisedTokens = [UInt8](repeating: 0, count: paragraph.tokens.count) }
+        if capitalisedTokens[i] == 0 {
+            let upper: Bool
+            if let s = article.scalar(at: paragraph.tokens[i].span.start) {
+                upper = s.isASCII ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase
+            } else { upper = false }
+            capitalisedTokens[i] = upper ? 2 : 1
+        }
+        return capitalisedTokens[i] == 2
+    }
+
+    /// Index of the token whose span is exactly `span`, if any.
+    func tokenIndex(of span: TextSpan) -> Int? {
+        let i = tokenIndex(atOrAfter: span.start)
+        return i < paragraph.tokens.count && paragraph.tokens[i].span == span ? i : nil
+    }
+
+    /// The tokens inside `span`, as an index range (tokens are sorted and disjoint).
+    func tokenRange(inside span: TextSpan) -> Range<Int> {
+        let lo = tokenIndex(atOrAfter: span.start)
+        var hi = lo
+        let tokens = paragraph.tokens
+        while hi < tokens.count && tokens[hi].span.end <= span.end { hi += 1 }
+        return lo..<hi
+    }
+
     /// Matches of a pattern inside `span`, from the article-wide pass the engine made.
     func matches(of pattern: CompiledPattern, in span: TextSpan) -> [TextSpan] {
         allPatternMatches[pattern.source].flatMap { Self.inside(span, $0) { $0 } } ?? []
