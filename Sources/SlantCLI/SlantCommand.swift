@@ -14,7 +14,7 @@ public struct SlantCommand: AsyncParsableCommand {
         Exit status: 0 success, 1 a --fail-on threshold was passed, 2 usage or input error.
         """,
         version: version,
-        subcommands: [ScoreCommand.self, SegmentCommand.self, RubricCommand.self, EvalCommand.self,
+        subcommands: [ScoreCommand.self, SegmentCommand.self, RubricCommand.self, EvalCommand.self, CalibrateCommand.self,
                       AnnotateCommand.self, NotesCommand.self, FindingsCommand.self, ExportCommand.self, ImportCommand.self, AgreementCommand.self, ReviewCommand.self,
                       ScorecardCommand.self]
     )

@@ -60,7 +60,7 @@ public enum Evaluator {
         var counts: [String: Counts] = Dictionary(uniqueKeysWithValues: labels.map { ($0.name, Counts()) })
         var spans: [String: SpanCounts] = Dictionary(uniqueKeysWithValues: spanLabels.map { ($0.name, SpanCounts()) })
         var misses: [Miss] = []
-        let scored = units.map { unit in engine.score(article(for: unit)).findings }
+        let scored = units.map { findings(for: $0, engine: engine) }
         for (unit, findings) in zip(units, scored) {
             for label in labels {
                 let predicted = label.predicts(findings)
@@ -72,8 +72,8 @@ public enum Evaluator {
                 case (false, false): counts[label.name]!.tn += 1
                 }
                 if predicted != gold {
-                    let selected = findings.filter(label.matches)
-                    let strength = label.byWeight ? selected.reduce(0) { $0 + $1.weight } : Double(selected.count)
+                    let selected = label.counted(findings)
+                    let strength = label.measure(selected)
                     misses.append(Miss(unit: unit, label: label.name, falsePositive: predicted, findings: selected, strength: strength))
                 }
             }
@@ -101,6 +101,12 @@ public enum Evaluator {
             }
         }
         return FileResult(file: file, units: units.count, labels: counts, spans: spans, misses: misses)
+    }
+
+    /// Every finding of one unit, scored the way `evaluate` scores it. `slant calibrate`
+    /// uses this too, so calibration sees exactly the findings `slant eval` measures.
+    public static func findings(for unit: GoldUnit, engine: Engine) -> [Finding] {
+        engine.score(article(for: unit)).findings
     }
 
     /// A unit is scored as one prose paragraph: corpora hold sentences and paragraphs cut

@@ -17,6 +17,10 @@ public struct LabelRules: Sendable {
         public var threshold: Double
         /// Attribution findings of these source types only (empty: all).
         public var sourceTypes: Set<SourceType>
+        /// A multiplier per rule id (`rule_weights:`), as fitted by `slant calibrate`: how
+        /// much each rule's findings count towards this label. Rules not listed count ×1,
+        /// so a rubric without the key measures exactly as before; ×0 leaves a rule out.
+        public var ruleWeights: [String: Double] = [:]
 
         public func matches(_ f: Finding) -> Bool {
             (families.contains(f.family) || rules.contains(f.rule))
@@ -24,10 +28,22 @@ public struct LabelRules: Sendable {
                 && (sourceTypes.isEmpty || f.sourceType.map(sourceTypes.contains) == true)
         }
 
+        public func multiplier(for rule: String) -> Double { ruleWeights[rule] ?? 1 }
+
+        /// The findings that count: those the label selects, except rules weighted ×0.
+        public func counted(_ findings: [Finding]) -> [Finding] {
+            findings.filter { matches($0) && multiplier(for: $0.rule) > 0 }
+        }
+
+        /// The weight (or count) the threshold is compared with, each finding scaled by
+        /// its rule's multiplier.
+        public func measure(_ counted: [Finding]) -> Double {
+            counted.reduce(0) { $0 + (byWeight ? $1.weight : 1) * multiplier(for: $1.rule) }
+        }
+
         public func predicts(_ findings: [Finding]) -> Bool {
-            let selected = findings.filter(matches)
-            let value = byWeight ? selected.reduce(0) { $0 + $1.weight } : Double(selected.count)
-            return value >= threshold && !selected.isEmpty
+            let selected = counted(findings)
+            return measure(selected) >= threshold && !selected.isEmpty
         }
     }
 

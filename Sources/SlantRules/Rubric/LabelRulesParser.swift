@@ -23,7 +23,7 @@ extension RubricLoader {
         let m = try node.asMapping("labels", allowed: [])
         var out: [String: LabelRules.Label] = [:]
         for (name, value) in m.pairs {
-            let lm = try value.asMapping("label '\(name)'", allowed: ["families", "rules", "voice", "measure", "threshold", "source_types"])
+            let lm = try value.asMapping("label '\(name)'", allowed: ["families", "rules", "voice", "measure", "threshold", "source_types", "rule_weights"])
             let voice = try lm["voice"]?.asString("voice") ?? "author"
             guard voice == "author" || voice == "any" else { throw lm["voice"]!.fail("voice must be author or any") }
             let measure = try lm["measure"]?.asString("measure") ?? "weight"
@@ -38,9 +38,29 @@ extension RubricLoader {
             let label = LabelRules.Label(
                 name: name, families: try families(lm["families"]), rules: try ruleRefs(lm["rules"], ruleIDs: ruleIDs),
                 authorOnly: voice == "author", byWeight: measure == "weight",
-                threshold: try lm["threshold"]?.asDouble("threshold") ?? 1, sourceTypes: types)
+                threshold: try lm["threshold"]?.asDouble("threshold") ?? 1, sourceTypes: types,
+                ruleWeights: try ruleWeights(lm["rule_weights"], label: name, ruleIDs: ruleIDs))
             if label.families.isEmpty && label.rules.isEmpty { throw value.fail("label '\(name)' needs families or rules") }
             out[name] = label
+        }
+        return out
+    }
+
+    /// `rule_weights: {rule-id: multiplier}`: ids must name rules of the rubric and
+    /// multipliers be finite and not negative (a negative one would turn a loaded word
+    /// into evidence against the label, which no rubric author means).
+    static func ruleWeights(_ node: YAMLNode?, label: String, ruleIDs: Set<String>) throws -> [String: Double] {
+        guard let node else { return [:] }
+        let m = try node.asMapping("rule_weights of label '\(label)'", allowed: [])
+        var out: [String: Double] = [:]
+        for (id, value) in m.pairs {
+            guard ruleIDs.contains(id) else {
+                let key = m.keyNodes[id] ?? value
+                throw key.fail("rule_weights of label '\(label)': no rule '\(id)' in the rubric")
+            }
+            let weight = try value.asDouble("the multiplier of rule '\(id)'")
+            guard weight >= 0 else { throw value.fail("the multiplier of rule '\(id)' must not be negative") }
+            out[id] = weight
         }
         return out
     }

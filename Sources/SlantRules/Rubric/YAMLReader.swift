@@ -81,16 +81,18 @@ struct YAMLNode {
     func asMapping(_ what: String, allowed: Set<String>) throws -> YAMLMapping {
         guard case .mapping(let m) = node else { throw fail("\(what) must be a mapping of keys to values") }
         var pairs: [(String, YAMLNode)] = []
+        var keyNodes: [String: YAMLNode] = [:]
         for (k, v) in m {
             let key = YAMLNode(node: k, file: file, warnings: warnings)
             guard let name = key.string else { throw key.fail("keys of \(what) must be strings") }
+            keyNodes[name] = key
             if !allowed.isEmpty && !allowed.contains(name) {
                 let known = allowed.sorted().joined(separator: ", ")
                 warnings.items.append(RubricWarning(location: key.location, message: "unknown key '\(name)' in \(what) (known keys: \(known))"))
             }
             pairs.append((name, YAMLNode(node: v, file: file, warnings: warnings)))
         }
-        return YAMLMapping(pairs: pairs, owner: self, what: what)
+        return YAMLMapping(pairs: pairs, owner: self, what: what, keyNodes: keyNodes)
     }
 }
 
@@ -98,6 +100,8 @@ struct YAMLMapping {
     let pairs: [(String, YAMLNode)]
     let owner: YAMLNode
     let what: String
+    /// Each key's own node, so an error about a key (an unknown rule id) points at it.
+    let keyNodes: [String: YAMLNode]
 
     subscript(_ key: String) -> YAMLNode? { pairs.first { $0.0 == key }?.1 }
 
