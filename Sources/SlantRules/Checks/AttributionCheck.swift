@@ -26,26 +26,34 @@ enum AttributionCheck {
     ]
     static let stopWords: Set<String> = ["that", "if", "whether", "how", "why", "what", "when", "on", "in", "at", "last", "this", "on", "earlier", "later", "yesterday", "today"]
 
+    // Word lists asked of many tokens: static, because a literal in the function body is
+    // built (and hashed) again on every call.
+    static let readerObjects: Set<String> = ["you", "us"]
+    static let demonstratives: Set<String> = ["the", "this", "that", "these", "those"]
+    static let questionComplements: Set<String> = ["whether", "how", "why"]
+    static let verbsTakingOf: Set<String> = ["says", "speaks", "writes", "thinks", "tells", "knows"]
+    static let plainPasts: Set<String> = ["said", "told", "wrote", "spoke", "thought", "felt", "knew"]
+    static let clauseOpeners: Set<String> = ["that", "which", "who", "and", "but", "because", "while", "as", "when", "after", "before", "than"]
+
     static func run(_ rule: Rule, _ config: AttributionRule, _ ctx: ParagraphContext) -> [Finding] {
         var findings: [Finding] = []
-        let agentless = LexiconCheck.longestFirst(ctx.hits(in: [config.agentlessLexicon]))
+        let agentless = LexiconCheck.longestFirst(ctx.hits(of: config.agentlessLexicon))
         for hit in agentless {
             findings.append(make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: hit.lexicon, source: nil, type: .agentless))
         }
         // Only cues used as reporting verbs; "a report by the firm" is part of a source, not a cue.
-        let dualUse = Set(config.dualUseCueLexicons)
         var cues = LexiconCheck.longestFirst(ctx.hits(in: config.cueLexicons + config.dualUseCueLexicons))
             .filter { cue in
                 !agentless.contains(where: { $0.span.overlaps(cue.span) })
-                    && isReportingUse(cue, ctx, strict: dualUse.contains(cue.lexicon))
+                    && isReportingUse(cue, ctx, strict: config.dualUseCueLexicons.contains(cue.lexicon))
             }
         if config.complementCues {
             let taken = cues.map(\.span) + agentless.map(\.span)
             cues += complementCues(ctx).filter { c in !taken.contains(where: { $0.overlaps(c.span) }) }
             cues.sort { $0.span < $1.span }
         }
-        let anonymous = ctx.hits(in: [config.anonymousLexicon])
-        let outlets = ctx.hits(in: [config.outletLexicon])
+        let anonymous = ctx.hits(of: config.anonymousLexicon)
+        let outlets = ctx.hits(of: config.outletLexicon)
         for cue in cues {
             var source = findSource(for: cue, ctx, cues: cues)
             if let s = source, relativeOnly.contains(ctx.foldedText(s)), !opensSentence(s, ctx) {
@@ -53,7 +61,7 @@ enum AttributionCheck {
                 // stands for the phrase before it. With none ("which tells you"), skip.
                 // ("That worries …", "This shows …" open a sentence and are subjects.)
                 let after = ctx.tokenIndex(atOrAfter: cue.span.end)
-                if after < ctx.paragraph.tokens.count, ["you", "us"].contains(ctx.foldedToken(after)) { continue }
+                if after < ctx.paragraph.tokens.count, AttributionCheck.readerObjects.contains(ctx.foldedToken(after)) { continue }
                 guard let antecedent = antecedent(ofRelative: s, ctx) else { continue }
                 source = antecedent
             }
@@ -80,7 +88,7 @@ enum AttributionCheck {
                     let next = ctx.foldedToken(after)
                     guard next == "about" || (next == "that" && startsClause(at: after + 1, ctx)) else { continue }
                     let first = ctx.tokenIndex(atOrAfter: hit.span.start)
-                    if first > 0, ["the", "this", "that", "these", "those"].contains(ctx.foldedToken(first - 1)) && next == "that" { continue }
+                    if first > 0, AttributionCheck.demonstratives.contains(ctx.foldedToken(first - 1)) && next == "that" { continue }
                     // "said in an emailed statement that …": the noun is the channel of a cue just before it.
                     let window = ctx.paragraph.tokens[max(0, first - 5)..<first].first?.span.start ?? hit.span.start
                     if cues.contains(where: { $0.span.end <= hit.span.start && $0.span.end >= window }) { continue }
@@ -161,10 +169,10 @@ enum AttributionCheck {
             defer { k += 1 }
             guard tokens[k].kind == .word, tokens[k + 1].kind == .word else { continue }
             let w = ctx.foldedToken(k)
-            guard (w.hasSuffix("ed") && w.count >= 5 && !notVerbsInEd.contains(w)) || complementIrregulars.contains(w) else { continue }
+            guard (w.endsWith("ed") && w.scalarCount >= 5 && !notVerbsInEd.contains(w)) || complementIrregulars.contains(w) else { continue }
             if k > 0, articles.contains(ctx.foldedToken(k - 1)) { continue }
             let next = ctx.foldedToken(k + 1)
-            guard ["whether", "how", "why"].contains(next) || (next == "that" && startsClause(at: k + 2, ctx)) else { continue }
+            guard AttributionCheck.questionComplements.contains(next) || (next == "that" && startsClause(at: k + 2, ctx)) else { continue }
             out.append(LexiconHit(lexicon: "", term: w, weight: 0, span: tokens[k].span))
         }
         return out
@@ -185,8 +193,8 @@ enum AttributionCheck {
         while k >= 0 && tokens[k].kind == .word && between <= 2 {
             let w = ctx.foldedToken(k)
             if possessivePronouns.contains(w) { return tokens[k].span }
-            if (w.hasSuffix("'s") && !contractions.contains(w)) || (w.hasSuffix("s'") && w.count > 2) {
-                let cut = w.hasSuffix("'s") ? 2 : 1
+            if (w.endsWith("'s") && !contractions.contains(w)) || (w.endsWith("s'") && w.scalarCount > 2) {
+                let cut = w.endsWith("'s") ? 2 : 1
                 var start = k
                 // "Hillary Clinton's": take the capitalised words before the possessive.
                 while start > 0 && tokens[start - 1].kind == .word && ctx.isCapitalised(start - 1) && k - start < 4 { start -= 1 }
@@ -273,24 +281,24 @@ enum AttributionCheck {
         let tokens = ctx.paragraph.tokens
         let first = ctx.tokenIndex(atOrAfter: cue.span.start)
         let after = ctx.tokenIndex(atOrAfter: cue.span.end)
-        guard !cue.term.hasPrefix("according") else { return true }
+        guard !cue.term.startsWith("according") else { return true }
         let form = ctx.foldedText(cue.span)
         let head = form.split(separator: " ").first.map(String.init) ?? form
         let next = after < tokens.count ? ctx.foldedToken(after) : ""
         let prevIsWord = first > 0 && tokens[first - 1].kind == .word
         let prev1 = prevIsWord ? ctx.foldedToken(first - 1) : ""
         let prev2 = first > 1 && tokens[first - 2].kind == .word ? ctx.foldedToken(first - 2) : ""
-        let past = head.hasSuffix("ed") || irregularPasts.contains(head)
-        let plain = !past && !head.hasSuffix("ing")                // base or -s form: may be a noun
+        let past = head.endsWith("ed") || irregularPasts.contains(head)
+        let plain = !past && !head.endsWith("ing")                // base or -s form: may be a noun
         let sentenceStart = ctx.paragraph.sentences.first { $0.span.contains(cue.span.start) }?.span.start
         let contraction = contractions.contains(prev1)
         if prevIsWord && !contraction {
             // A noun after a determiner or possessive: "the report", "Trump's claims".
-            if prev1.hasSuffix("'s") || (prev1.hasSuffix("s'") && prev1.count > 2) { return false }
+            if prev1.endsWith("'s") || (prev1.endsWith("s'") && prev1.scalarCount > 2) { return false }
             if articles.contains(prev1) { return false }
             if strict {
                 // "that plan" is a noun; "a poll that shows", "cities that support the rules" are verbs.
-                if prev1 == "that" { if plain && !head.hasSuffix("s") && !objectStarts.contains(next) { return false } }
+                if prev1 == "that" { if plain && !head.endsWith("s") && !objectStarts.contains(next) { return false } }
                 else if trueDeterminers.contains(prev1) { return false }
                 else if ReportingUse.determiners.contains(prev1) && !past { return false } // "official reports"; "an official said"
             }
@@ -298,7 +306,7 @@ enum AttributionCheck {
         }
         if strict && plain && !hasVerbEvidence(first: first, prev1: prev1, head: head, next: next, ctx) { return false }
         // "compared with last year" is a preposition; "compared Trump to a coach" judges.
-        if head.hasPrefix("compar") && (next == "to" || next == "with") { return false }
+        if head.startsWith("compar") && (next == "to" || next == "with") { return false }
         // "you know," is a filler, not a claim about what anyone knows.
         if head == "know" && prev1 == "you" && (next == "," || first < 2 || ctx.foldedToken(first - 2) == ",") { return false }
         // "would add two weeks", "to ask you": a modal or infinitive is mostly not a report
@@ -307,13 +315,12 @@ enum AttributionCheck {
         if ReportingUse.modals.contains(prev1) && next != "that" && !ctx.isCapitalised(first - 1)
             && !(prev1 == "to" && prev2 == "on") { return false }
         // "was told to leave" is passive; "is seeking to", "is promising to" are progressive.
-        let beForms: Set<String> = ["was", "were", "been", "be", "being", "is", "are", "get", "got"]
-        let passive = past && (beForms.contains(prev1) || (prev1.hasSuffix("ly") && beForms.contains(prev2))) // "been harshly criticized"
+        let passive = past && (ReportingUse.beForms.contains(prev1) || (prev1.endsWith("ly") && ReportingUse.beForms.contains(prev2))) // "been harshly criticized"
         switch next {
         case "to", "not":
             // "vowed to rebuild", "declined to comment" credit an intention; "was told to leave"
             // and "asked to wait" report nothing — unless the participle opens the sentence.
-            if passive || ["asked", "told", "ask", "tell", "asks", "tells", "called", "calling"].contains(form) {
+            if passive || ReportingUse.requestVerbs.contains(form) {
                 if !(past && sentenceStart == cue.span.start) { return false }
             }
         case "up", "off", "out":
@@ -323,17 +330,17 @@ enum AttributionCheck {
             if !(past && passive) { return false }
         case "of":
             // "said of Clinton", "was accused of"; not "claims of fraud", "plans of".
-            if plain && !["says", "speaks", "writes", "thinks", "tells", "knows"].contains(head) { return false }
+            if plain && !AttributionCheck.verbsTakingOf.contains(head) { return false }
         default:
             break
         }
-        if past && !["said", "told", "wrote", "spoke", "thought", "felt", "knew"].contains(head) {
+        if past && !AttributionCheck.plainPasts.contains(head) {
             // "a notice posted on the website", "the report published by": a participle after a noun.
             // ("the company agreed to", "the president declined to" are verbs.)
             if prevIsWord && ReportingUse.determiners.contains(prev2) && ReportingUse.prepositions.contains(next) && next != "to" { return false }
         } else if plain {
             // "report", "promises", "claims" are nouns too: "broken promises", "the report shows".
-            if prevIsWord && !form.contains(" ") && (prev1.hasSuffix("en") || prev1.hasSuffix("ed"))
+            if prevIsWord && !form.contains(" ") && (prev1.endsWith("en") || prev1.endsWith("ed"))
                 && !AttributionCheck.auxiliaries.contains(prev1) && !notParticiples.contains(prev1) { return false }
             if ReportingUse.copulas.contains(next) { return false }
         }
@@ -364,26 +371,26 @@ enum AttributionCheck {
         let tokens = ctx.paragraph.tokens
         // An -s form with a clause, infinitive or object after it agrees with a subject:
         // "the campaign plans to", "the court backs the", "Trump charges that".
-        if head.hasSuffix("s") && (next == "that" || next == "to" || objectStarts.contains(next)) { return true }
+        if head.endsWith("s") && (next == "that" || next == "to" || objectStarts.contains(next)) { return true }
         // A base form with an object after a subject-like word: "1 percent support the Greens".
         if objectStarts.contains(next) && first > 0 && (tokens[first - 1].kind == .word || tokens[first - 1].kind == .number)
-            && !ReportingUse.determiners.contains(prev1) && !prev1.hasSuffix("'s") { return true }
+            && !ReportingUse.determiners.contains(prev1) && !prev1.endsWith("'s") { return true }
         guard first > 0, tokens[first - 1].kind == .word else { return false }
         // "To be sure" is an idiom, not a stance.
         if prev1 == "be" && first > 1 && ctx.foldedToken(first - 2) == "to" { return false }
-        if contractions.contains(prev1) || prev1.hasSuffix("'re") || prev1.hasSuffix("'m") { return true }
+        if contractions.contains(prev1) || prev1.endsWith("'re") || prev1.endsWith("'m") { return true }
         if subjects.contains(prev1) || verbAdverbs.contains(prev1) || AttributionCheck.auxiliaries.contains(prev1) { return true }
-        if ReportingUse.modals.contains(prev1) || prev1.hasSuffix("n't") || prev1.hasSuffix("'d") || prev1.hasSuffix("'ll") { return true }
-        if prev1.hasSuffix("ly") && prev1.count > 4 { return true }
+        if ReportingUse.modals.contains(prev1) || prev1.endsWith("n't") || prev1.endsWith("'d") || prev1.endsWith("'ll") { return true }
+        if prev1.endsWith("ly") && prev1.scalarCount > 4 { return true }
         // A name is the subject of an -s form ("Russia backs", "Trump charges"), and of a base
         // form only when names are joined ("China and Russia support"): "the Senate plan",
         // "a TV show" are compound nouns.
         let cueCapitalised = ctx.isCapitalised(first)
         let joined = first > 1 && ctx.foldedToken(first - 2) == "and"
         if !cueCapitalised && ctx.isCapitalised(first - 1) && !AttributionCheck.commonOpeners.contains(prev1)
-            && (head.hasSuffix("s") || joined) { return true }
+            && (head.endsWith("s") || joined) { return true }
         // "Polls show", "Democrats want": a plural subject before a base form (not "tax plans").
-        if !head.hasSuffix("s") && prev1.hasSuffix("s") && !prev1.hasSuffix("ss") && !prev1.hasSuffix("'s") && prev1.count > 3 { return true }
+        if !head.endsWith("s") && prev1.endsWith("s") && !prev1.endsWith("ss") && !prev1.endsWith("'s") && prev1.scalarCount > 3 { return true }
         return false
     }
 
@@ -403,7 +410,7 @@ enum AttributionCheck {
         func phrase(forwardFrom start: Int, _ ctx: ParagraphContext) -> TextSpan? {
             trimmed(AttributionCheck.phrase(forwardFrom: start, ctx, highest: highest, stops: otherCues), ctx)
         }
-        if cue.term.hasPrefix("according") || cue.term.hasPrefix("citing") || cue.term.hasPrefix("cite") {
+        if cue.term.startsWith("according") || cue.term.startsWith("citing") || cue.term.startsWith("cite") {
             return phrase(forwardFrom: afterCue, ctx)
         }
         // Subject before the verb, back to the clause boundary.
@@ -458,7 +465,7 @@ enum AttributionCheck {
         while k >= lowest && words < 8 && !isBoundary(k, ctx) && !stops.contains(where: { $0.overlaps(tokens[k].span) }) {
             let w = ctx.foldedToken(k)
             // Stop at a clause opener: "the report that officials said" → "officials".
-            if k < end && ["that", "which", "who", "and", "but", "because", "while", "as", "when", "after", "before", "than"].contains(w) { break }
+            if k < end && AttributionCheck.clauseOpeners.contains(w) { break }
             k -= 1; words += 1
         }
         guard k + 1 <= end else { return nil }
@@ -498,7 +505,7 @@ enum AttributionCheck {
             if tok.span.start != sentenceStart { return true }
             if i + 1 < tokens.count && ctx.isCapitalised(indices[i + 1]) { return true }
             let w = words[i]
-            return !commonOpeners.contains(w) && !w.hasSuffix("s")
+            return !commonOpeners.contains(w) && !w.endsWith("s")
         }
         if !capitalised.isEmpty {
             // "The Harlow Gazette": a capitalised name led by "the" is an organisation.

@@ -8,6 +8,9 @@ enum ReportingUse {
         "written", "public", "annual", "final", "initial", "brief", "joint", "press", "emailed", "first", "second",
     ]
     static let modals: Set<String> = ["would", "could", "will", "can", "may", "might", "should", "must", "to"]
+    static let beForms: Set<String> = ["was", "were", "been", "be", "being", "is", "are", "get", "got"]
+    /// Verbs of asking and telling: "was told to leave", "asked to wait" report nothing.
+    static let requestVerbs: Set<String> = ["asked", "told", "ask", "tell", "asks", "tells", "called", "calling"]
     static let notReportingAfter: Set<String> = ["not", "to", "for", "about", "against", "up", "out", "off", "of"]
 
     /// Whether a cue word is used as a reporting verb here: "the report" and "a notice
@@ -16,18 +19,18 @@ enum ReportingUse {
         let tokens = ctx.paragraph.tokens
         let first = ctx.tokenIndex(atOrAfter: cue.span.start)
         let after = ctx.tokenIndex(atOrAfter: cue.span.end)
-        guard !cue.term.hasPrefix("according") else { return true }
+        guard !cue.term.startsWith("according") else { return true }
         let next = after < tokens.count ? ctx.foldedToken(after) : ""
         if first > 0 {
             let prev = ctx.foldedToken(first - 1)
-            if determiners.contains(prev) || prev.hasSuffix("'s") || prev.hasSuffix("s'") { return false }
+            if determiners.contains(prev) || prev.endsWith("'s") || prev.endsWith("s'") { return false }
             if modals.contains(prev) && next != "that" { return false }
         }
         if notReportingAfter.contains(next) {
             // "vowed to rebuild", "declined to comment" credit an intention; "was told to leave"
             // and "asked to wait" do not report anything.
-            let passive = first > 0 && ["was", "were", "been", "be", "being", "is", "are", "get", "got"].contains(ctx.foldedToken(first - 1))
-            if next != "to" || passive || ["asked", "told", "ask", "tell", "asks", "tells", "called", "calling"].contains(ctx.foldedText(cue.span)) {
+            let passive = first > 0 && beForms.contains(ctx.foldedToken(first - 1))
+            if next != "to" || passive || requestVerbs.contains(ctx.foldedText(cue.span)) {
                 return false
             }
         }
@@ -35,13 +38,13 @@ enum ReportingUse {
         let prev1 = first > 0 ? ctx.foldedToken(first - 1) : ""
         let prev2 = first > 1 ? ctx.foldedToken(first - 2) : ""
         let prevIsWord = first > 0 && tokens[first - 1].kind == .word
-        if form.hasSuffix("ed") {
+        if form.endsWith("ed") {
             // "a notice posted on the website", "the report published by": a participle after a noun.
             if prevIsWord && determiners.contains(prev2) && prepositions.contains(next) { return false }
         } else if !pastForms.contains(form) {
             // "report", "promises", "claims" are nouns too: "the engineering report was…",
             // "broken promises", "the report shows".
-            if prevIsWord && (prev1.hasSuffix("en") || prev1.hasSuffix("ed")) && !AttributionCheck.auxiliaries.contains(prev1) { return false }
+            if prevIsWord && (prev1.endsWith("en") || prev1.endsWith("ed")) && !AttributionCheck.auxiliaries.contains(prev1) { return false }
             if copulas.contains(next) { return false }
         }
         return true

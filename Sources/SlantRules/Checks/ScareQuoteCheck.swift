@@ -35,15 +35,16 @@ enum ScareQuoteCheck {
         return ".!?".unicodeScalars.contains(last)
     }
 
+    static let titleSmallWords: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "or", "like", "as", "with", "from", "vs", "is", "it"]
+
     /// Two or more words, every one capitalised: a title or a name.
     static func isTitle(_ quote: Quote, _ ctx: ParagraphContext) -> Bool {
         let words = ctx.paragraph.tokens.filter { $0.isWordLike && quote.inner.contains($0.span) }
         guard words.count >= 2 else { return false }
-        let small: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "or", "like", "as", "with", "from", "vs", "is", "it"]
         return words.enumerated().allSatisfy { i, tok in
             let t = ctx.text(tok.span)
             guard let first = t.unicodeScalars.first else { return false }
-            return first.properties.isUppercase || first.properties.numericType != nil || (i > 0 && small.contains(t))
+            return first.properties.isUppercase || first.properties.numericType != nil || (i > 0 && titleSmallWords.contains(t))
         }
     }
 
