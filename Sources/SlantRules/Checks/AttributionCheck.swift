@@ -168,11 +168,14 @@ enum AttributionCheck {
         while k + 1 < tokens.count {
             defer { k += 1 }
             guard tokens[k].kind == .word, tokens[k + 1].kind == .word else { continue }
+            // The word after first: it rules out almost every token with plain comparisons,
+            // before any set lookup hashes a string.
+            let next = ctx.foldedToken(k + 1)
+            guard next == "that" || next == "whether" || next == "how" || next == "why" else { continue }
             let w = ctx.foldedToken(k)
             guard (w.endsWith("ed") && w.scalarCount >= 5 && !notVerbsInEd.contains(w)) || complementIrregulars.contains(w) else { continue }
             if k > 0, articles.contains(ctx.foldedToken(k - 1)) { continue }
-            let next = ctx.foldedToken(k + 1)
-            guard AttributionCheck.questionComplements.contains(next) || (next == "that" && startsClause(at: k + 2, ctx)) else { continue }
+            guard next != "that" || startsClause(at: k + 2, ctx) else { continue }
             out.append(LexiconHit(lexicon: "", term: w, weight: 0, span: tokens[k].span))
         }
         return out

@@ -17,9 +17,11 @@ enum ClaimCheck {
             return allowed.contains(lexicon)
         }
         let attributedSentences = Set(sourcing.compactMap { ctx.sentenceIndex(of: $0.span.start) })
+        let signals = signalSpans(config, ctx)
+        guard signals.contains(where: { !$0.isEmpty }) else { return result }
         for (i, sentence) in sentences.enumerated() {
             guard !isSpeech(sentence.span, ctx), !isQuestion(sentence.span, ctx) else { continue }
-            guard let signal = firstSignal(config, sentence.span, ctx) else { continue }
+            guard let signal = firstSignal(config, signals, in: sentence.span) else { continue }
             result.claims += 1
             let window = max(0, i - config.window)...min(sentences.count - 1, i + config.window)
             if window.contains(where: attributedSentences.contains) {
@@ -36,19 +38,27 @@ enum ClaimCheck {
         return result
     }
 
-    /// The first claim signal in a sentence, by position.
-    static func firstSignal(_ config: ClaimRule, _ span: TextSpan, _ ctx: ParagraphContext) -> (name: String, span: TextSpan)? {
-        var best: (String, TextSpan)?
-        for signal in config.signals {
-            var found: TextSpan?
+    /// Every signal's author-voice spans in the paragraph, sorted, once per paragraph
+    /// (asking per sentence sliced the article-wide lists again for every sentence).
+    static func signalSpans(_ config: ClaimRule, _ ctx: ParagraphContext) -> [[TextSpan]] {
+        config.signals.map { signal in
             if let lexicon = signal.lexicon {
-                found = ctx.hits(of: lexicon).first { span.contains($0.span) && ctx.voice(of: $0.span) == .author }?.span
+                return ctx.hits(of: lexicon).compactMap { ctx.voice(of: $0.span) == .author ? $0.span : nil }
             } else if let pattern = signal.pattern {
-                found = ctx.matches(of: pattern, in: span).first { ctx.voice(of: $0) == .author }
+                return ctx.matches(of: pattern, in: ctx.paragraph.span).filter { ctx.voice(of: $0) == .author }
             }
-            if let f = found, best == nil || f.start < best!.1.start { best = (signal.name, f) }
+            return []
         }
-        return best.map { (name: $0.0, span: $0.1) }
+    }
+
+    /// The first claim signal in a sentence, by position.
+    static func firstSignal(_ config: ClaimRule, _ spans: [[TextSpan]], in span: TextSpan) -> (name: String, span: TextSpan)? {
+        var best: (Int, TextSpan)?
+        for (k, list) in spans.enumerated() {
+            guard let f = list.first(where: { span.contains($0) }) else { continue }
+            if best == nil || f.start < best!.1.start { best = (k, f) }
+        }
+        return best.map { (name: config.signals[$0.0].name, span: $0.1) }
     }
 
     /// Mostly inside quoted speech: the speaker's claim, attributed by the quotation itself.
