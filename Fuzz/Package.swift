@@ -10,13 +10,15 @@ let package = Package(
         .package(name: "Slant", path: ".."),
     ],
     targets: [
+        // libFuzzer's driver, declared once for the three executables.
+        .target(name: "FuzzDriver"),
         // ArticleReader.decode + Article (markup stripping, segmentation) in all three formats.
-        .executableTarget(name: "FuzzText", dependencies: [.product(name: "SlantText", package: "Slant")]),
+        .executableTarget(name: "FuzzText", dependencies: ["FuzzDriver", .product(name: "SlantText", package: "Slant")]),
         // RubricLoader over a rubric folder whose rule file, lexicon or manifest is the input.
-        .executableTarget(name: "FuzzRubric", dependencies: [.product(name: "SlantRules", package: "Slant")]),
+        .executableTarget(name: "FuzzRubric", dependencies: ["FuzzDriver", .product(name: "SlantRules", package: "Slant")]),
         // The engine with the bundled rubric over random text.
         .executableTarget(name: "FuzzScore", dependencies: [
-            .product(name: "SlantText", package: "Slant"), .product(name: "SlantRules", package: "Slant"),
+            "FuzzDriver", .product(name: "SlantText", package: "Slant"), .product(name: "SlantRules", package: "Slant"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -55,6 +55,11 @@ import SlantText
         #expect(CorpusCSV.field("a,b") == "\"a,b\"")
         #expect(CorpusCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CorpusCSV.field("two\nlines") == "\"two\nlines\"")
+        // Article text that starts like a formula is kept as text (CSV injection).
+        #expect(CorpusCSV.text("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")")
+        #expect(CorpusCSV.text("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CorpusCSV.text("-2+3") == "'-2+3")
+        #expect(CorpusCSV.text("Bridge closes") == "Bridge closes")
         let csv = CorpusCSV.render(report())
         #expect(csv.hasSuffix("\r\n"))
         let records = try parseCSV(csv)

@@ -47,7 +47,7 @@ import SlantText
         let compiled = CompiledPattern(source: source, regex: try NSRegularExpression(pattern: source, options: [.caseInsensitive]))
         for text in Self.texts {
             let folded = FoldedText(text)
-            let expected = ParagraphContext.runPattern(compiled, on: String(decoding: folded.bytes, as: UTF8.self))
+            let expected = PatternBudget.run(compiled, on: String(decoding: folded.bytes, as: UTF8.self)).spans
             let got = simple.matches(in: folded.scalars)
             #expect(got == expected, "pattern \(source) on \(text.prefix(40))…")
         }

@@ -78,6 +78,10 @@ public struct Scorecard: Sendable {
     public var reviews: Reviews?
     public var reviewsUnavailable: String?
 
+    /// Paragraphs that are not flagged but carry reviewer notes, in text order: every
+    /// format shows them after the flagged ones.
+    public var notedUnflagged: [ParagraphCard] { paragraphs.filter { !$0.flagged && !$0.notes.isEmpty } }
+
     public var source: String { scored.article.source }
     public var title: String? { scored.article.title }
     public var index: Double { scored.score.editorializing }

@@ -30,7 +30,7 @@ public enum ScorecardMarkdown {
         out += "\n## Flagged paragraphs, worst first\n"
         if c.flagged.isEmpty { out += "\nNone.\n" }
         for p in c.flagged { out += paragraph(p, c) }
-        let elsewhere = c.paragraphs.filter { !$0.flagged && !$0.notes.isEmpty }
+        let elsewhere = c.notedUnflagged
         if !elsewhere.isEmpty {
             out += "\n## Reviewer notes on other paragraphs\n"
             for p in elsewhere {

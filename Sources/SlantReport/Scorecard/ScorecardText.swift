@@ -22,7 +22,7 @@ public enum ScorecardText {
         out += "\nFlagged paragraphs, worst first\n"
         if c.flagged.isEmpty { out += "  none\n" }
         for p in c.flagged { out += paragraph(p, c) }
-        let elsewhere = c.paragraphs.filter { !$0.flagged && !$0.notes.isEmpty }
+        let elsewhere = c.notedUnflagged
         if !elsewhere.isEmpty {
             out += "\nReviewer notes on other paragraphs\n"
             for p in elsewhere {

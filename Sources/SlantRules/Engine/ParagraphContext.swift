@@ -126,34 +126,6 @@ final class ParagraphContext {
         allPatternMatches[pattern.source].flatMap { Self.inside(span, $0) { $0 } } ?? []
     }
 
-    /// Runs a pattern over a whole text's folded form, giving code-point spans.
-    ///
-    /// Called once per article and pattern: NSRegularExpression's per-call cost
-    /// (bridging the string, allocating results) dwarfs the matching itself on
-    /// paragraph-sized inputs.
-    static func runPattern(_ pattern: CompiledPattern, on text: String) -> [TextSpan] {
-        let utf16Count = text.utf16.count
-        guard utf16Count > 0 else { return [] }
-        let results = pattern.regex.matches(in: text, options: [], range: NSRange(location: 0, length: utf16Count))
-        guard !results.isEmpty else { return [] }
-        // UTF-16 offsets equal code-point offsets unless the text has astral characters.
-        let astral = utf16Count != text.unicodeScalars.count
-        var map: [Int] = []
-        if astral {
-            map.reserveCapacity(utf16Count + 1)
-            for (i, s) in text.unicodeScalars.enumerated() {
-                map.append(i)
-                if s.value > 0xFFFF { map.append(i) }
-            }
-            map.append(text.unicodeScalars.count)
-        }
-        return results.compactMap { r in
-            guard r.range.location != NSNotFound, r.range.length > 0 else { return nil }
-            let a = r.range.location, b = r.range.location + r.range.length
-            return TextSpan(start: astral ? map[a] : a, end: astral ? map[b] : b)
-        }
-    }
-
     /// Fills a rule's message template in one pass over its UTF-8 bytes (Character-level
     /// searching made this a quarter of the attribution check's time).
     func message(_ template: String, match: String, term: String? = nil, source: String? = nil, sourceType: SourceType? = nil) -> String {
