@@ -62,11 +62,14 @@ bench: release
 	$(SWIFT) build -c release --product slant-bench
 	SLANT_BENCH_WRITE=BENCHMARKS.md .build/release/slant-bench
 
-# Accuracy against the labelled corpora in ../shared/eval (skipped when absent).
+# Accuracy against the labelled corpora in ../shared/eval (skipped when absent), then the
+# table of development targets (scripts/eval-table.py).
 EVAL_DIR ?= ../shared/eval
 eval: release
 	@if ls $(EVAL_DIR)/*.jsonl >/dev/null 2>&1; then \
-		$(RELEASE_BIN) eval $(EVAL_DIR)/*.jsonl; \
+		$(RELEASE_BIN) eval $(EVAL_DIR)/*.jsonl > .build/eval.txt || exit 2; \
+		cat .build/eval.txt; echo; echo "Development targets (issue #6):"; \
+		python3 scripts/eval-table.py < .build/eval.txt; \
 	else \
 		echo "make eval: no labelled corpora in $(EVAL_DIR) (see ../shared/eval/README.md); skipped"; \
 	fi
