@@ -38,7 +38,7 @@ enum LexiconCheck {
             let tok = ctx.paragraph.tokens[k]
             if tok.kind == .punctuation { break }
             let w = ctx.foldedToken(k)
-            if negations.contains(w) || w.hasSuffix("n't") { return true }
+            if negations.contains(w) || w.endsWith("n't") { return true }
             words += 1
             k -= 1
         }
