@@ -11,19 +11,23 @@ public struct LexiconHit: Sendable, Hashable {
 /// Every term form of every lexicon in one byte automaton, so an article is scanned
 /// once however many lexicons and rules there are.
 public struct LexiconMatcher: Sendable {
-    private struct Entry: Sendable { var lexicon: String; var term: String; var weight: Double }
+    /// `slot` is the lexicon's position in `lexiconIDs`: hits are gathered per slot and
+    /// keyed by id once per article, not hashed per hit.
+    private struct Entry: Sendable { var lexicon: String; var slot: Int; var term: String; var weight: Double }
     private let automaton: ByteAutomaton
     /// Entries for each distinct form (one form may belong to several lexicons).
     private let entries: [[Entry]]
+    private let lexiconIDs: [String]
 
     public init(lexicons: [Lexicon]) {
         var index: [String: Int] = [:]
         var forms: [[UInt8]] = []
         var entries: [[Entry]] = []
-        for lexicon in lexicons.sorted(by: { $0.id < $1.id }) {
+        let sorted = lexicons.sorted(by: { $0.id < $1.id })
+        for (slot, lexicon) in sorted.enumerated() {
             for term in lexicon.terms {
                 for form in term.forms where !form.isEmpty {
-                    let entry = Entry(lexicon: lexicon.id, term: term.term, weight: term.weight)
+                    let entry = Entry(lexicon: lexicon.id, slot: slot, term: term.term, weight: term.weight)
                     if let i = index[form] {
                         if !entries[i].contains(where: { $0.lexicon == lexicon.id }) { entries[i].append(entry) }
                     } else {
@@ -36,20 +40,25 @@ public struct LexiconMatcher: Sendable {
         }
         automaton = ByteAutomaton(patterns: forms)
         self.entries = entries
+        lexiconIDs = sorted.map(\.id)
     }
 
     /// All whole-word hits in the folded text, grouped by lexicon and sorted by position.
     public func hits(in folded: FoldedText) -> [String: [LexiconHit]] {
-        var result: [String: [LexiconHit]] = [:]
+        var buckets = [[LexiconHit]](repeating: [], count: lexiconIDs.count)
         let bytes = folded.bytes
         automaton.scan(bytes) { form, start, end in
             guard Self.isWordBoundary(bytes, before: start), Self.isWordBoundary(bytes, after: end) else { return }
             let span = folded.span(ofBytes: start, end)
             for e in entries[form] {
-                result[e.lexicon, default: []].append(LexiconHit(lexicon: e.lexicon, term: e.term, weight: e.weight, span: span))
+                buckets[e.slot].append(LexiconHit(lexicon: e.lexicon, term: e.term, weight: e.weight, span: span))
             }
         }
-        for key in result.keys { result[key]!.sort { $0.span < $1.span } }
+        var result: [String: [LexiconHit]] = [:]
+        for (slot, var hits) in buckets.enumerated() where !hits.isEmpty {
+            hits.sort { $0.span < $1.span }
+            result[lexiconIDs[slot]] = hits
+        }
         return result
     }
 
