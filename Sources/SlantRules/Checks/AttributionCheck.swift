@@ -42,7 +42,7 @@ enum AttributionCheck {
             findings.append(make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: hit.lexicon, source: nil, type: .agentless))
         }
         // Only cues used as reporting verbs; "a report by the firm" is part of a source, not a cue.
-        var cues = LexiconCheck.longestFirst(ctx.hits(in: config.cueLexicons + config.dualUseCueLexicons))
+        var cues = LexiconCheck.longestFirst(ctx.unorderedHits(in: config.cueLexicons, config.dualUseCueLexicons))
             .filter { cue in
                 !agentless.contains(where: { $0.span.overlaps(cue.span) })
                     && isReportingUse(cue, ctx, strict: config.dualUseCueLexicons.contains(cue.lexicon))
@@ -75,7 +75,7 @@ enum AttributionCheck {
         // Nouns of speech and stance credit their possessor: "Trump's claim", "her plan".
         if !config.nominalCueLexicons.isEmpty {
             let taken = cues.map(\.span) + agentless.map(\.span)
-            for hit in LexiconCheck.longestFirst(ctx.hits(in: config.nominalCueLexicons))
+            for hit in LexiconCheck.longestFirst(ctx.unorderedHits(in: config.nominalCueLexicons))
             where !taken.contains(where: { $0.overlaps(hit.span) }) {
                 // The noun must introduce what is credited: "Trump's claim that …", "her plan to …",
                 // "his remarks about …" — not "his proposals were costed".

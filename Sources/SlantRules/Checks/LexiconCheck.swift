@@ -5,7 +5,7 @@ enum LexiconCheck {
     static let negations: Set<String> = ["not", "no", "never", "n't", "without", "nor", "hardly"]
 
     static func run(_ rule: Rule, _ config: LexiconRule, _ ctx: ParagraphContext) -> [Finding] {
-        let hits = longestFirst(ctx.hits(in: config.lexicons))
+        let hits = longestFirst(ctx.unorderedHits(in: config.lexicons))
         return hits.compactMap { hit in
             if config.skipNegated && isNegated(hit.span, ctx) { return nil }
             if config.verbsOnly && !ReportingUse.isVerb(hit, ctx) { return nil }

@@ -50,10 +50,17 @@ final class ParagraphContext {
 
     func hits(in lexicons: [String]) -> [LexiconHit] {
         if lexicons.count == 1 { return hits(of: lexicons[0]) }
+        return unorderedHits(in: lexicons).sorted { $0.span < $1.span }
+    }
+
+    /// Hits of several lexicons, in no particular order: for callers that sort them
+    /// their own way (LexiconCheck.longestFirst).
+    func unorderedHits(in lexicons: [String], _ more: [String] = []) -> [LexiconHit] {
         // A loop, not flatMap(hits(of:)): that closure copied the whole context per call.
         var all: [LexiconHit] = []
         for lexicon in lexicons { all += hits(of: lexicon) }
-        return all.sorted { $0.span < $1.span }
+        for lexicon in more { all += hits(of: lexicon) }
+        return all
     }
 
     /// Quotations that hold speech: reported ones, and long stand-alone ones
