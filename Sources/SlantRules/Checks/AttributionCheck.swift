@@ -286,7 +286,7 @@ enum AttributionCheck {
         let after = ctx.tokenIndex(atOrAfter: cue.span.end)
         guard !cue.term.startsWith("according") else { return true }
         let form = ctx.foldedText(cue.span)
-        let head = form.split(separator: " ").first.map(String.init) ?? form
+        let head = form.utf8.firstIndex(of: 0x20).map { String(form[..<$0]) } ?? form // the first word
         let next = after < tokens.count ? ctx.foldedToken(after) : ""
         let prevIsWord = first > 0 && tokens[first - 1].kind == .word
         let prev1 = prevIsWord ? ctx.foldedToken(first - 1) : ""
