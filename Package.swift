@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(name: "slant-bench", dependencies: ["SlantText", "SlantRules", "SlantStore"], path: "Benchmarks/slant-bench"),
         .testTarget(name: "SlantTextTests", dependencies: ["SlantText"]),
         .testTarget(name: "SlantRulesTests", dependencies: ["SlantRules"]),
-        .testTarget(name: "SlantCLITests", dependencies: ["slant", "SlantStore", "SlantReport"]),
+        .testTarget(name: "SlantCLITests", dependencies: ["slant", "SlantStore", "SlantReport", "SlantRules"]),
         .testTarget(name: "SlantStoreTests", dependencies: ["SlantStore", "SlantRules", "SlantText"]),
         .testTarget(name: "SlantReportTests", dependencies: ["SlantReport", "SlantRules", "SlantText"]),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+@testable import struct SlantRules.SplitMix64
 import Testing
 
 /// Issue #7, inputs: every kind of bad or extreme input gives a one-line error naming
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func randomBytesAreAOneLineErrorWithTheOffset() throws {
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         // 0xFE never occurs in UTF-8; what follows is random high bytes.
         let bytes = Array("A perfectly good start. ".utf8) + [0xFE] + (0..<65536).map { _ in UInt8(truncatingIfNeeded: rng.next() | 0x80) }
         let path = try CLI.tempFile("noise.txt", bytes)
@@ -183,7 +184,7 @@ import Testing
         case "unclosed": text = String(repeating: "“He said ", count: n)
         case "unopened": text = String(repeating: "done” ", count: n)
         case "mixed":
-            var rng = SplitMix(seed: 11)
+            var rng = SplitMix64(seed: 11)
             let marks = Array("“”‘’\"'«»「」『』 ab.,").map(String.init)
             text = (0..<(n * 4)).map { _ in marks[Int(rng.next() % UInt64(marks.count))] }.joined()
         case "straight": text = String(repeating: "\"a\" ", count: n / 3)
@@ -287,18 +288,5 @@ import Testing
         #expect(r.stderrLines.count == 2, "\(r.stderr)")
         #expect(r.stderrLines.contains { $0.contains("secret.txt") && $0.contains("permission denied") }, "\(r.stderr)")
         #expect(r.stderrLines.contains { $0.contains("locked") && $0.contains("cannot be listed") }, "\(r.stderr)")
-    }
-}
-
-/// A small deterministic random number generator, so generated inputs are the same every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

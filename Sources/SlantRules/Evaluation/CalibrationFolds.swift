@@ -32,8 +32,9 @@ public enum CalibrationFolds {
 }
 
 /// A small, well-known seeded generator (Steele, Lea & Flood 2014); good enough to
-/// shuffle folds and fully specified, so its sequence never changes.
-struct SplitMix64 {
+/// shuffle folds and fully specified, so its sequence never changes. The tests use it
+/// too, for inputs that are random but the same every run.
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
