@@ -134,7 +134,7 @@ enum AttributionCheck {
         var k = ctx.tokenIndex(atOrAfter: rel.start) - 1
         if k >= 0 && (ctx.foldedToken(k) == "," || dashes.contains(ctx.text(tokens[k].span))) { k -= 1 }
         guard k >= 0, tokens[k].kind == .word else { return nil }
-        let sentence = ctx.paragraph.sentences.first { $0.span.contains(rel.start) }?.span ?? ctx.paragraph.span
+        let sentence = ctx.sentenceSpan(containing: rel.start) ?? ctx.paragraph.span
         let lowest = ctx.tokenIndex(atOrAfter: sentence.start)
         let span = trimmed(phrase(backwardFrom: k, ctx, lowest: lowest, stops: []), ctx)
         // "… the way she did, that she was …": a phrase of function words is no antecedent.
@@ -229,7 +229,7 @@ enum AttributionCheck {
             if let q = quotes.first(where: { $0.span.start >= tok.span.end }), q.words >= 2,
                !tokens[(i + 1)...].prefix(while: { $0.span.start < q.span.start }).contains(where: { $0.kind != .punctuation }) {
                 // "said:", "added in a telephone interview:" are already credited by their verb.
-                let sentence = ctx.paragraph.sentences.first { $0.span.contains(tok.span.start) }?.span ?? ctx.paragraph.span
+                let sentence = ctx.sentenceSpan(containing: tok.span.start) ?? ctx.paragraph.span
                 if cues.contains(where: { $0.span.start >= sentence.start && $0.span.end <= tok.span.start }) { continue }
                 let lowest = ctx.tokenIndex(atOrAfter: sentence.start)
                 if i > 0, let source = trimmed(phrase(backwardFrom: i - 1, ctx, lowest: lowest, stops: []), ctx) {
@@ -293,7 +293,7 @@ enum AttributionCheck {
         let prev2 = first > 1 && tokens[first - 2].kind == .word ? ctx.foldedToken(first - 2) : ""
         let past = head.endsWith("ed") || irregularPasts.contains(head)
         let plain = !past && !head.endsWith("ing")                // base or -s form: may be a noun
-        let sentenceStart = ctx.paragraph.sentences.first { $0.span.contains(cue.span.start) }?.span.start
+        let sentenceStart = ctx.sentenceSpan(containing: cue.span.start)?.start
         let contraction = contractions.contains(prev1)
         if prevIsWord && !contraction {
             // A noun after a determiner or possessive: "the report", "Trump's claims".
@@ -402,7 +402,7 @@ enum AttributionCheck {
         let tokens = ctx.paragraph.tokens
         let first = ctx.tokenIndex(atOrAfter: cue.span.start)
         let afterCue = ctx.tokenIndex(atOrAfter: cue.span.end)
-        let sentence = ctx.paragraph.sentences.first { $0.span.contains(cue.span.start) }?.span ?? ctx.paragraph.span
+        let sentence = ctx.sentenceSpan(containing: cue.span.start) ?? ctx.paragraph.span
         let lowest = ctx.tokenIndex(atOrAfter: sentence.start)
         let highest = ctx.tokenIndex(atOrAfter: sentence.end) // exclusive
         // Another cue closes the phrase: "said some owners had asked" credits nobody with "asked".
@@ -500,7 +500,7 @@ enum AttributionCheck {
         if outlets.contains(where: { source.contains($0.span) }) && !words.contains(where: roles.contains) { return .outlet }
         // "some shop owners", "many residents": an unnamed group, whatever follows.
         if let w = words.first, vagueQuantifiers.contains(w) { return .anonymous }
-        let sentenceStart = ctx.paragraph.sentences.first { $0.span.contains(source.start) }?.span.start ?? ctx.paragraph.span.start
+        let sentenceStart = ctx.sentenceSpan(containing: source.start)?.start ?? ctx.paragraph.span.start
         let capitalised = tokens.enumerated().filter { i, tok in
             guard ctx.isCapitalised(indices[i]) else { return false }
             // The first word of a sentence is capitalised anyway: count it when a name follows,

@@ -54,8 +54,7 @@ enum ScareQuoteCheck {
         let i = ctx.tokenIndex(atOrAfter: quote.span.start)
         let j = ctx.tokenIndex(atOrAfter: quote.span.end)
         guard i > 0, j < tokens.count, tokens[i - 1].kind == .word, tokens[j].kind == .word else { return false }
-        let a = ctx.text(tokens[i - 1].span), b = ctx.text(tokens[j].span)
-        return (a.unicodeScalars.first?.properties.isUppercase ?? false) && (b.unicodeScalars.first?.properties.isUppercase ?? false)
+        return ctx.isCapitalised(i - 1) && ctx.isCapitalised(j)
     }
 
     /// The folded words just before the quotation, joined by spaces.

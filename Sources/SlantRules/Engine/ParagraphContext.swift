@@ -84,6 +84,11 @@ final class ParagraphContext {
         paragraph.sentences.firstIndex { $0.span.contains(offset) }
     }
 
+    /// The span of the sentence holding `offset`, or nil when none does.
+    func sentenceSpan(containing offset: Int) -> TextSpan? {
+        sentenceIndex(of: offset).map { paragraph.sentences[$0].span }
+    }
+
     /// Index of the first token starting at or after `offset`.
     func tokenIndex(atOrAfter offset: Int) -> Int {
         var lo = 0, hi = paragraph.tokens.count
@@ -111,12 +116,6 @@ final class ParagraphContext {
             capitalisedTokens[i] = upper ? 2 : 1
         }
         return capitalisedTokens[i] == 2
-    }
-
-    /// Index of the token whose span is exactly `span`, if any.
-    func tokenIndex(of span: TextSpan) -> Int? {
-        let i = tokenIndex(atOrAfter: span.start)
-        return i < paragraph.tokens.count && paragraph.tokens[i].span == span ? i : nil
     }
 
     /// The tokens inside `span`, as an index range (tokens are sorted and disjoint).
