@@ -13,7 +13,7 @@ public struct LexiconHit: Sendable, Hashable {
 public struct LexiconMatcher: Sendable {
     /// `slot` is the lexicon's position in `lexiconIDs`: hits are gathered per slot and
     /// keyed by id once per article, not hashed per hit.
-    private struct Entry: Sendable { var lexicon: String; var slot: Int; var term: String; var weight: Double }
+    private struct Entry: Sendable { var slot: Int; var term: String; var weight: Double }
     private let automaton: ByteAutomaton
     /// Entries for each distinct form (one form may belong to several lexicons).
     private let entries: [[Entry]]
@@ -27,9 +27,9 @@ public struct LexiconMatcher: Sendable {
         for (slot, lexicon) in sorted.enumerated() {
             for term in lexicon.terms {
                 for form in term.forms where !form.isEmpty {
-                    let entry = Entry(lexicon: lexicon.id, slot: slot, term: term.term, weight: term.weight)
+                    let entry = Entry(slot: slot, term: term.term, weight: term.weight)
                     if let i = index[form] {
-                        if !entries[i].contains(where: { $0.lexicon == lexicon.id }) { entries[i].append(entry) }
+                        if !entries[i].contains(where: { $0.slot == slot }) { entries[i].append(entry) }
                     } else {
                         index[form] = forms.count
                         forms.append(Array(form.utf8))
@@ -51,7 +51,7 @@ public struct LexiconMatcher: Sendable {
             guard Self.isWordBoundary(bytes, before: start), Self.isWordBoundary(bytes, after: end) else { return }
             let span = folded.span(ofBytes: start, end)
             for e in entries[form] {
-                buckets[e.slot].append(LexiconHit(lexicon: e.lexicon, term: e.term, weight: e.weight, span: span))
+                buckets[e.slot].append(LexiconHit(lexicon: lexiconIDs[e.slot], term: e.term, weight: e.weight, span: span))
             }
         }
         var result: [String: [LexiconHit]] = [:]
