@@ -343,7 +343,7 @@ enum AttributionCheck {
             if prevIsWord && ReportingUse.determiners.contains(prev2) && ReportingUse.prepositions.contains(next) && next != "to" { return false }
         } else if plain {
             // "report", "promises", "claims" are nouns too: "broken promises", "the report shows".
-            if prevIsWord && !form.contains(" ") && (prev1.endsWith("en") || prev1.endsWith("ed"))
+            if prevIsWord && !form.utf8.contains(0x20) && (prev1.endsWith("en") || prev1.endsWith("ed"))
                 && !AttributionCheck.auxiliaries.contains(prev1) && !notParticiples.contains(prev1) { return false }
             if ReportingUse.copulas.contains(next) { return false }
         }

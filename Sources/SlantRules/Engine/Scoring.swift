@@ -11,35 +11,34 @@ import Foundation
 /// paragraph move it most, so one loaded word in a long report stays low while a
 /// paragraph dense with them approaches 100.
 public enum Scoring {
-    /// Families in a fixed order, so the sums run over arrays: hashing a dictionary key
-    /// per finding was a tenth of all scoring time.
-    static let families = Family.allCases
-    @inline(__always) static func position(_ family: Family) -> Int { families.firstIndex(of: family)! }
-
     public static func score(_ findings: [Finding], words: Int, settings: ScoringSettings) -> Score {
-        let n = families.count
-        var countList = [Int](repeating: 0, count: n)
-        var weightedList = [Double](repeating: 0, count: n)
-        var counted = [Bool](repeating: false, count: n)
+        var counts = SIMD8<Int>(), weighted = SIMD8<Double>(), mask = SIMD8<Int>()
         for f in findings {
-            let k = position(f.family)
-            countList[k] += 1
-            if f.counts { weightedList[k] += f.weight; counted[k] = true }
+            let k = f.family.lane
+            counts[k] += 1
+            if f.counts { weighted[k] += f.weight; mask[k] = 1 }
         }
         let denominator = Double(max(words, settings.minWords))
-        var counts: [Family: Int] = [:], weighted: [Family: Double] = [:], density: [Family: Double] = [:]
-        density.reserveCapacity(n)
+        let density = 100 * weighted / denominator
         var sum = 0.0
-        for (k, family) in families.enumerated() {
-            if countList[k] > 0 { counts[family] = countList[k] }
-            if counted[k] { weighted[family] = weightedList[k] }
-            let d = 100 * weightedList[k] / denominator
-            density[family] = d
-            sum += (settings.familyWeights[family] ?? 1) * d
-        }
+        for k in 0..<Family.allCases.count { sum += settings.familyWeightLanes[k] * density[k] }
         let index = 100 * (1 - exp(-sum / settings.scale))
         let rounded = (index * 10).rounded() / 10
-        return Score(words: words, counts: counts, weighted: weighted, density: density,
+        return Score(words: words, countLanes: counts, weightedLanes: weighted, weightedMask: mask, densityLanes: density,
                      editorializing: rounded, flagged: words > 0 && rounded >= settings.flagThreshold)
+    }
+}
+
+extension Family {
+    /// Position in `allCases`, the lane of the family in a Score.
+    @inline(__always) var lane: Int {
+        switch self {
+        case .loadedLanguage: 0
+        case .unsourcedClaim: 1
+        case .scareQuote: 2
+        case .attribution: 3
+        case .opinion: 4
+        case .hedging: 5
+        }
     }
 }

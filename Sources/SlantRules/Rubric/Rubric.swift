@@ -19,7 +19,9 @@ public struct Rubric: Sendable {
 /// How findings become scores. See README "Scoring" for the formula.
 public struct ScoringSettings: Sendable {
     /// Multiplier of each family's weighted density in the editorializing sum.
-    public var familyWeights: [Family: Double]
+    public var familyWeights: [Family: Double] { didSet { familyWeightLanes = Self.lanes(familyWeights) } }
+    /// The same multipliers one lane per family (1 where unset), read for every paragraph.
+    private(set) var familyWeightLanes: SIMD8<Double>
     /// Density denominators never drop below this many words, so one word in a
     /// three-word paragraph does not read as 33 per 100.
     public var minWords: Int
@@ -30,8 +32,15 @@ public struct ScoringSettings: Sendable {
 
     public init(familyWeights: [Family: Double], minWords: Int, scale: Double, flagThreshold: Double) {
         self.familyWeights = familyWeights
+        familyWeightLanes = Self.lanes(familyWeights)
         self.minWords = minWords
         self.scale = scale
         self.flagThreshold = flagThreshold
+    }
+
+    private static func lanes(_ weights: [Family: Double]) -> SIMD8<Double> {
+        var lanes = SIMD8<Double>(repeating: 1)
+        for family in Family.allCases { lanes[family.lane] = weights[family] ?? 1 }
+        return lanes
     }
 }
