@@ -267,7 +267,7 @@ enum AttributionCheck {
                      source: String?, type: SourceType) -> Finding {
         let text = ctx.text(cue)
         return Finding(rule: rule.id, family: rule.family, span: cue, text: text,
-                       message: ctx.message(rule.message, match: text, term: entry, source: source, sourceType: type),
+                       template: rule.message, term: entry,
                        weight: rule.weight * (config.weights[type] ?? 0), voice: ctx.voice(of: cue), paragraph: ctx.paragraph.index,
                        entry: entry, lexicon: lexicon, source: source, sourceType: type)
     }

@@ -31,7 +31,7 @@ enum ClaimCheck {
             let text = ctx.text(sentence.span)
             let match = ctx.text(signal.span)
             result.findings.append(Finding(rule: rule.id, family: rule.family, span: sentence.span, text: text,
-                                           message: ctx.message(rule.message, match: match, term: signal.name),
+                                           template: rule.message, match: match, term: signal.name,
                                            weight: rule.weight, voice: .author, paragraph: ctx.paragraph.index,
                                            entry: "\(signal.name): \(match)"))
         }

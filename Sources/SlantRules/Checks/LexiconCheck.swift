@@ -11,7 +11,7 @@ enum LexiconCheck {
             if config.verbsOnly && !ReportingUse.isVerb(hit, ctx) { return nil }
             let text = ctx.text(hit.span)
             return Finding(rule: rule.id, family: rule.family, span: hit.span, text: text,
-                           message: ctx.message(rule.message, match: text, term: hit.term),
+                           template: rule.message, term: hit.term,
                            weight: rule.weight * hit.weight, voice: ctx.voice(of: hit.span), paragraph: ctx.paragraph.index,
                            entry: hit.term, lexicon: hit.lexicon)
         }
@@ -57,7 +57,7 @@ enum PatternCheck {
                     taken.append(span)
                     let text = ctx.text(span)
                     findings.append(Finding(rule: rule.id, family: rule.family, span: span, text: text,
-                                            message: ctx.message(rule.message, match: text), weight: rule.weight,
+                                            template: rule.message, term: nil, weight: rule.weight,
                                             voice: ctx.voice(of: span), paragraph: ctx.paragraph.index, entry: pattern.source))
                 }
             }

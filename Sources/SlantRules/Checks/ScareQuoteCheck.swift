@@ -22,7 +22,7 @@ enum ScareQuoteCheck {
             let boosted = config.boostCues.contains(where: { cue in endsWith(before, cue) })
             let text = ctx.text(quote.span)
             findings.append(Finding(rule: rule.id, family: rule.family, span: quote.span, text: text,
-                                    message: ctx.message(rule.message, match: text, term: inner),
+                                    template: rule.message, term: inner,
                                     weight: rule.weight * (boosted ? config.boost : 1), voice: .author,
                                     paragraph: ctx.paragraph.index, entry: boosted ? "so-called" : nil))
         }

@@ -7,7 +7,21 @@ public struct Finding: Sendable, Hashable {
     /// Code-point offsets into the article text.
     public var span: TextSpan
     public var text: String
-    public var message: String
+    /// The rule's message with `{match}`, `{term}`, `{source}` and `{source_type}` filled in.
+    ///
+    /// Filled when read, not when found: most findings are counted, never shown, and
+    /// filling every template was 4 % of scoring.
+    public var message: String {
+        get {
+            guard let template = messageTemplate else { return fixedMessage }
+            return MessageTemplate.fill(template.text, match: template.match ?? text, term: template.term,
+                                        source: source, sourceType: sourceType)
+        }
+        set {
+            fixedMessage = newValue
+            messageTemplate = nil
+        }
+    }
     /// What the finding adds to its family's score (0 when it is only informative).
     public var weight: Double
     public var voice: Voice
@@ -21,8 +35,54 @@ public struct Finding: Sendable, Hashable {
     /// Where the credited source stands in the text, when it was found.
     public var sourceSpan: TextSpan?
 
+    private var fixedMessage = ""
+    private var messageTemplate: (text: String, match: String?, term: String?)?
+
+    /// A finding with its message as given.
+    init(rule: String, family: Family, span: TextSpan, text: String, message: String, weight: Double, voice: Voice,
+         paragraph: Int, entry: String? = nil, lexicon: String? = nil, source: String? = nil,
+         sourceType: SourceType? = nil, sourceSpan: TextSpan? = nil) {
+        self.init(rule: rule, family: family, span: span, text: text, template: message, match: nil, term: nil, weight: weight,
+                  voice: voice, paragraph: paragraph, entry: entry, lexicon: lexicon, source: source, sourceType: sourceType,
+                  sourceSpan: sourceSpan)
+        self.message = message
+    }
+
+    /// A finding whose message is the rule's `template`, filled when read with `match`
+    /// (the finding's text when nil), `term` and the finding's source.
+    init(rule: String, family: Family, span: TextSpan, text: String, template: String, match: String? = nil, term: String?,
+         weight: Double, voice: Voice, paragraph: Int, entry: String? = nil, lexicon: String? = nil, source: String? = nil,
+         sourceType: SourceType? = nil, sourceSpan: TextSpan? = nil) {
+        self.rule = rule
+        self.family = family
+        self.span = span
+        self.text = text
+        self.weight = weight
+        self.voice = voice
+        self.paragraph = paragraph
+        self.entry = entry
+        self.lexicon = lexicon
+        self.source = source
+        self.sourceType = sourceType
+        self.sourceSpan = sourceSpan
+        messageTemplate = (template, match, term)
+    }
+
     /// Findings in the author's voice count towards the editorializing score.
     public var counts: Bool { voice == .author && weight != 0 }
+
+    /// Equal when everything shown is equal, however the message is held.
+    public static func == (a: Finding, b: Finding) -> Bool {
+        a.rule == b.rule && a.family == b.family && a.span == b.span && a.text == b.text && a.weight == b.weight
+            && a.voice == b.voice && a.paragraph == b.paragraph && a.entry == b.entry && a.lexicon == b.lexicon
+            && a.source == b.source && a.sourceType == b.sourceType && a.sourceSpan == b.sourceSpan && a.message == b.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(span)
+        hasher.combine(message)
+    }
 }
 
 /// A paragraph's findings and figures.
