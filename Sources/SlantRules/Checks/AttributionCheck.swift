@@ -35,25 +35,25 @@ enum AttributionCheck {
     static let plainPasts: Set<String> = ["said", "told", "wrote", "spoke", "thought", "felt", "knew"]
     static let clauseOpeners: Set<String> = ["that", "which", "who", "and", "but", "because", "while", "as", "when", "after", "before", "than"]
 
-    static func run(_ rule: Rule, _ config: AttributionRule, _ ctx: ParagraphContext) -> [Finding] {
+    static func run(_ rule: Rule, _ config: AttributionRule, _ lexicons: RuleLexicons, _ ctx: ParagraphContext) -> [Finding] {
         var findings: [Finding] = []
-        let agentless = LexiconCheck.longestFirst(ctx.hits(of: config.agentlessLexicon))
+        let agentless = LexiconCheck.longestFirst(ctx.hits(ofSlot: lexicons.agentless))
         for hit in agentless {
-            findings.append(make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: hit.lexicon, source: nil, type: .agentless))
+            findings.append(make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: ctx.lexiconID(of: hit), source: nil, type: .agentless))
         }
         // Only cues used as reporting verbs; "a report by the firm" is part of a source, not a cue.
-        var cues = LexiconCheck.longestFirst(ctx.unorderedHits(in: config.cueLexicons, config.dualUseCueLexicons))
+        var cues = LexiconCheck.longestFirst(ctx.unorderedHits(inSlots: lexicons.cues, lexicons.dualUseCues))
             .filter { cue in
                 !agentless.contains(where: { $0.span.overlaps(cue.span) })
-                    && isReportingUse(cue, ctx, strict: config.dualUseCueLexicons.contains(cue.lexicon))
+                    && isReportingUse(cue, ctx, strict: lexicons.dualUseCues.contains(cue.slot))
             }
         if config.complementCues {
             let taken = cues.map(\.span) + agentless.map(\.span)
             cues += complementCues(ctx).filter { c in !taken.contains(where: { $0.overlaps(c.span) }) }
             cues.sort { $0.span < $1.span }
         }
-        let anonymous = ctx.hits(of: config.anonymousLexicon)
-        let outlets = ctx.hits(of: config.outletLexicon)
+        let anonymous = ctx.hits(ofSlot: lexicons.anonymous)
+        let outlets = ctx.hits(ofSlot: lexicons.outlet)
         for cue in cues {
             var source = findSource(for: cue, ctx, cues: cues)
             if let s = source, relativeOnly.contains(ctx.foldedText(s)), !opensSentence(s, ctx) {
@@ -66,16 +66,15 @@ enum AttributionCheck {
                 source = antecedent
             }
             let type = classify(source, ctx, anonymous: anonymous, outlets: outlets)
-            var finding = make(rule, config, ctx, cue: cue.span, entry: cue.term, lexicon: cue.lexicon,
+            var finding = make(rule, config, ctx, cue: cue.span, entry: cue.term, lexicon: ctx.lexiconID(of: cue),
                                source: source.map(ctx.text), type: type)
             finding.sourceSpan = source
-            if cue.lexicon.isEmpty { finding.lexicon = nil }
             findings.append(finding)
         }
         // Nouns of speech and stance credit their possessor: "Trump's claim", "her plan".
-        if !config.nominalCueLexicons.isEmpty {
+        if !lexicons.nominalCues.isEmpty {
             let taken = cues.map(\.span) + agentless.map(\.span)
-            for hit in LexiconCheck.longestFirst(ctx.unorderedHits(in: config.nominalCueLexicons))
+            for hit in LexiconCheck.longestFirst(ctx.unorderedHits(inSlots: lexicons.nominalCues))
             where !taken.contains(where: { $0.overlaps(hit.span) }) {
                 // The noun must introduce what is credited: "Trump's claim that …", "her plan to …",
                 // "his remarks about …" — not "his proposals were costed".
@@ -94,7 +93,7 @@ enum AttributionCheck {
                     if cues.contains(where: { $0.span.end <= hit.span.start && $0.span.end >= window }) { continue }
                 }
                 let type = classify(owner, ctx, anonymous: anonymous, outlets: outlets)
-                var finding = make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: hit.lexicon,
+                var finding = make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: ctx.lexiconID(of: hit),
                                    source: owner.map(ctx.text), type: type)
                 finding.sourceSpan = owner
                 findings.append(finding)
@@ -102,8 +101,7 @@ enum AttributionCheck {
         }
         var colonTaken: TextSpan?
         if config.speakerColon, let colon = speakerColon(ctx) {
-            var finding = make(rule, config, ctx, cue: colon.cue, entry: ":", lexicon: "", source: ctx.text(colon.speaker), type: .named)
-            finding.lexicon = nil
+            var finding = make(rule, config, ctx, cue: colon.cue, entry: ":", lexicon: nil, source: ctx.text(colon.speaker), type: .named)
             finding.sourceSpan = colon.speaker
             findings.append(finding)
             colonTaken = colon.cue
@@ -112,9 +110,8 @@ enum AttributionCheck {
             for credit in quoteCredits(ctx, cues: cues) where credit.cue != colonTaken {
                 let type = classify(credit.source, ctx, anonymous: anonymous, outlets: outlets)
                 let mark = ctx.text(credit.cue)
-                var finding = make(rule, config, ctx, cue: credit.cue, entry: mark, lexicon: "",
+                var finding = make(rule, config, ctx, cue: credit.cue, entry: mark, lexicon: nil,
                                    source: ctx.text(credit.source), type: type)
-                finding.lexicon = nil
                 finding.sourceSpan = credit.source
                 findings.append(finding)
             }
@@ -176,7 +173,7 @@ enum AttributionCheck {
             guard (w.endsWith("ed") && w.scalarCount >= 5 && !notVerbsInEd.contains(w)) || complementIrregulars.contains(w) else { continue }
             if k > 0, articles.contains(ctx.foldedToken(k - 1)) { continue }
             guard next != "that" || startsClause(at: k + 2, ctx) else { continue }
-            out.append(LexiconHit(lexicon: "", term: w, weight: 0, span: tokens[k].span))
+            out.append(LexiconHit(slot: -1, term: w, weight: 0, span: tokens[k].span))
         }
         return out
     }
@@ -263,7 +260,7 @@ enum AttributionCheck {
         return (TextSpan(start: tokens[start].span.start, end: tokens[k - 1].span.end), tokens[k].span)
     }
 
-    static func make(_ rule: Rule, _ config: AttributionRule, _ ctx: ParagraphContext, cue: TextSpan, entry: String, lexicon: String,
+    static func make(_ rule: Rule, _ config: AttributionRule, _ ctx: ParagraphContext, cue: TextSpan, entry: String, lexicon: String?,
                      source: String?, type: SourceType) -> Finding {
         let text = ctx.text(cue)
         return Finding(rule: rule.id, family: rule.family, span: cue, text: text,
@@ -489,7 +486,7 @@ enum AttributionCheck {
         return TextSpan(start: tokens[start].span.start, end: tokens[k - 1].span.end)
     }
 
-    static func classify(_ source: TextSpan?, _ ctx: ParagraphContext, anonymous: [LexiconHit], outlets: [LexiconHit]) -> SourceType {
+    static func classify(_ source: TextSpan?, _ ctx: ParagraphContext, anonymous: ArraySlice<LexiconHit>, outlets: ArraySlice<LexiconHit>) -> SourceType {
         guard let source else { return .agentless }
         if anonymous.contains(where: { source.contains($0.span) }) { return .anonymous }
         let indices = ctx.tokenRange(inside: source).filter { ctx.paragraph.tokens[$0].kind == .word }

@@ -9,7 +9,7 @@ enum ClaimCheck {
         var attributed: Int
     }
 
-    static func run(_ rule: Rule, _ config: ClaimRule, _ ctx: ParagraphContext, attributions: [Finding]) -> Result {
+    static func run(_ rule: Rule, _ config: ClaimRule, _ lexicons: RuleLexicons, _ ctx: ParagraphContext, attributions: [Finding]) -> Result {
         var result = Result(findings: [], claims: 0, attributed: 0)
         let sentences = ctx.paragraph.sentences
         let sourcing = attributions.filter { f in
@@ -17,7 +17,7 @@ enum ClaimCheck {
             return allowed.contains(lexicon)
         }
         let attributedSentences = Set(sourcing.compactMap { ctx.sentenceIndex(of: $0.span.start) })
-        let signals = signalSpans(config, ctx)
+        let signals = signalSpans(config, lexicons, ctx)
         guard signals.contains(where: { !$0.isEmpty }) else { return result }
         for (i, sentence) in sentences.enumerated() {
             guard !isSpeech(sentence.span, ctx), !isQuestion(sentence.span, ctx) else { continue }
@@ -40,10 +40,10 @@ enum ClaimCheck {
 
     /// Every signal's author-voice spans in the paragraph, sorted, once per paragraph
     /// (asking per sentence sliced the article-wide lists again for every sentence).
-    static func signalSpans(_ config: ClaimRule, _ ctx: ParagraphContext) -> [[TextSpan]] {
-        config.signals.map { signal in
-            if let lexicon = signal.lexicon {
-                return ctx.hits(of: lexicon).compactMap { ctx.voice(of: $0.span) == .author ? $0.span : nil }
+    static func signalSpans(_ config: ClaimRule, _ lexicons: RuleLexicons, _ ctx: ParagraphContext) -> [[TextSpan]] {
+        zip(config.signals, lexicons.signals).map { signal, slot in
+            if signal.lexicon != nil {
+                return ctx.hits(ofSlot: slot).compactMap { ctx.voice(of: $0.span) == .author ? $0.span : nil }
             } else if let pattern = signal.pattern {
                 return ctx.matches(of: pattern, in: ctx.paragraph.span).filter { ctx.voice(of: $0) == .author }
             }

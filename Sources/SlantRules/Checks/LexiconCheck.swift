@@ -4,8 +4,8 @@ import SlantText
 enum LexiconCheck {
     static let negations: Set<String> = ["not", "no", "never", "n't", "without", "nor", "hardly"]
 
-    static func run(_ rule: Rule, _ config: LexiconRule, _ ctx: ParagraphContext) -> [Finding] {
-        let hits = longestFirst(ctx.unorderedHits(in: config.lexicons))
+    static func run(_ rule: Rule, _ config: LexiconRule, _ lexicons: RuleLexicons, _ ctx: ParagraphContext) -> [Finding] {
+        let hits = longestFirst(ctx.unorderedHits(inSlots: lexicons.lexicons))
         return hits.compactMap { hit in
             if config.skipNegated && isNegated(hit.span, ctx) { return nil }
             if config.verbsOnly && !ReportingUse.isVerb(hit, ctx) { return nil }
@@ -13,12 +13,12 @@ enum LexiconCheck {
             return Finding(rule: rule.id, family: rule.family, span: hit.span, text: text,
                            template: rule.message, term: hit.term,
                            weight: rule.weight * hit.weight, voice: ctx.voice(of: hit.span), paragraph: ctx.paragraph.index,
-                           entry: hit.term, lexicon: hit.lexicon)
+                           entry: hit.term, lexicon: ctx.lexiconID(of: hit))
         }
     }
 
     /// Drops hits that lie inside a longer hit ("hunt" inside "witch hunt").
-    static func longestFirst(_ hits: [LexiconHit]) -> [LexiconHit] {
+    static func longestFirst<Hits: Collection<LexiconHit>>(_ hits: Hits) -> [LexiconHit] {
         var kept: [LexiconHit] = []
         for hit in hits.sorted(by: { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.span.length > $1.span.length }) {
             if let last = kept.last, last.span.overlaps(hit.span) {

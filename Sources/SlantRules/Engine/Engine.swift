@@ -16,14 +16,19 @@ public struct Engine: Sendable {
     /// and array in them, twice per paragraph.
     private final class PlannedRule: Sendable {
         let rule: Rule
-        init(_ rule: Rule) { self.rule = rule }
+        let lexicons: RuleLexicons
+        init(_ rule: Rule, _ matcher: LexiconMatcher) {
+            self.rule = rule
+            lexicons = RuleLexicons(rule, matcher)
+        }
     }
     private let plan: [PlannedRule]
 
     public init(rubric: Rubric) {
         self.rubric = rubric
-        plan = rubric.rules.map(PlannedRule.init)
-        matcher = LexiconMatcher(lexicons: Array(rubric.lexicons.values))
+        let matcher = LexiconMatcher(lexicons: Array(rubric.lexicons.values))
+        self.matcher = matcher
+        plan = rubric.rules.map { PlannedRule($0, matcher) }
         var seen = Set<String>()
         var patterns: [(compiled: CompiledPattern, simple: SimplePattern?)] = []
         for rule in rubric.rules {
@@ -63,19 +68,22 @@ public struct Engine: Sendable {
         var sourcing = Sourcing(claims: 0, claimsAttributed: 0, attributions: [:], scareQuotes: 0)
         var all: [Finding] = []
         var words = 0
+        var hitCursor = [Int](repeating: 0, count: hits.bySlot.count)
         for paragraph in article.paragraphs {
             guard paragraph.kind.isScored else {
                 paragraphs.append(ScoredParagraph(paragraph: paragraph, findings: [],
                                                   score: Scoring.score([], words: 0, settings: rubric.scoring), claims: 0, claimsAttributed: 0))
                 continue
             }
-            let ctx = ParagraphContext(article: article, folded: folded, paragraph: paragraph, allHits: hits, allPatternMatches: patternMatches)
+            let ctx = ParagraphContext(article: article, folded: folded, paragraph: paragraph, matcher: matcher,
+                                       hits: hits, hitRanges: Self.hitRanges(hits, in: paragraph.span, cursor: &hitCursor),
+                                       allPatternMatches: patternMatches)
             var findings: [Finding] = []
             var attributions: [Finding] = []
             // Attribution first: claims need to know which sentences carry one.
             for planned in plan {
                 if case .attribution(let config) = planned.rule.kind {
-                    let found = AttributionCheck.run(planned.rule, config, ctx)
+                    let found = AttributionCheck.run(planned.rule, config, planned.lexicons, ctx)
                     attributions += found
                     findings += found
                 }
@@ -85,11 +93,11 @@ public struct Engine: Sendable {
                 // `planned.rule` each time, never bound to a local: a local is a copy of the
                 // whole rule (examples and all), which was 3 % of scoring.
                 switch planned.rule.kind {
-                case .lexicon(let config): findings += LexiconCheck.run(planned.rule, config, ctx)
+                case .lexicon(let config): findings += LexiconCheck.run(planned.rule, config, planned.lexicons, ctx)
                 case .pattern(let config): findings += PatternCheck.run(planned.rule, config, ctx)
                 case .scareQuote(let config): findings += ScareQuoteCheck.run(planned.rule, config, ctx)
                 case .claim(let config):
-                    let r = ClaimCheck.run(planned.rule, config, ctx, attributions: attributions)
+                    let r = ClaimCheck.run(planned.rule, config, planned.lexicons, ctx, attributions: attributions)
                     findings += r.findings
                     claims += r.claims
                     attributed += r.attributed
@@ -113,5 +121,22 @@ public struct Engine: Sendable {
         }
         let score = Scoring.score(all, words: words, settings: rubric.scoring)
         return ScoredArticle(article: article, paragraphs: paragraphs, score: score, sourcing: sourcing, warnings: warnings)
+    }
+
+    /// For each lexicon slot, the hits that start inside `span`: paragraphs come in text
+    /// order, so one cursor per slot walks each list once per article.
+    static func hitRanges(_ hits: LexiconHits, in span: TextSpan, cursor: inout [Int]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(hits.bySlot.count)
+        for slot in hits.bySlot.indices {
+            let list = hits.bySlot[slot]
+            var lo = cursor[slot]
+            while lo < list.count && list[lo].span.start < span.start { lo += 1 }
+            var hi = lo
+            while hi < list.count && list[hi].span.start < span.end { hi += 1 }
+            cursor[slot] = hi
+            ranges.append(lo..<hi)
+        }
+        return ranges
     }
 }

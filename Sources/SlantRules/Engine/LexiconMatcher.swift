@@ -2,10 +2,18 @@ import SlantText
 
 /// A lexicon term found in an article.
 public struct LexiconHit: Sendable, Hashable {
-    public var lexicon: String
+    /// The lexicon's slot in the matcher (`LexiconMatcher.lexiconID(ofSlot:)`), or -1 for a
+    /// cue found by grammar rather than by a lexicon: a number, because hits are copied and
+    /// compared many times per paragraph and a lexicon id string is not.
+    public var slot: Int
     public var term: String
     public var weight: Double
     public var span: TextSpan
+}
+
+/// The lexicon hits of one article, per lexicon slot, each list sorted by position.
+public struct LexiconHits: Sendable {
+    public var bySlot: [[LexiconHit]]
 }
 
 /// Every term form of every lexicon in one byte automaton, so an article is scanned
@@ -43,23 +51,26 @@ public struct LexiconMatcher: Sendable {
         lexiconIDs = sorted.map(\.id)
     }
 
-    /// All whole-word hits in the folded text, grouped by lexicon and sorted by position.
-    public func hits(in folded: FoldedText) -> [String: [LexiconHit]] {
+    /// The slot of a lexicon, or nil when the rubric has no lexicon of that id.
+    public func slot(of lexicon: String) -> Int? { lexiconIDs.firstIndex(of: lexicon) }
+
+    public func lexiconID(ofSlot slot: Int) -> String? { slot >= 0 && slot < lexiconIDs.count ? lexiconIDs[slot] : nil }
+
+    public var slotCount: Int { lexiconIDs.count }
+
+    /// All whole-word hits in the folded text, grouped by lexicon slot and sorted by position.
+    public func hits(in folded: FoldedText) -> LexiconHits {
         var buckets = [[LexiconHit]](repeating: [], count: lexiconIDs.count)
         let bytes = folded.bytes
         automaton.scan(bytes) { form, start, end in
             guard Self.isWordBoundary(bytes, before: start), Self.isWordBoundary(bytes, after: end) else { return }
             let span = folded.span(ofBytes: start, end)
             for e in entries[form] {
-                buckets[e.slot].append(LexiconHit(lexicon: lexiconIDs[e.slot], term: e.term, weight: e.weight, span: span))
+                buckets[e.slot].append(LexiconHit(slot: e.slot, term: e.term, weight: e.weight, span: span))
             }
         }
-        var result: [String: [LexiconHit]] = [:]
-        for (slot, var hits) in buckets.enumerated() where !hits.isEmpty {
-            hits.sort { $0.span < $1.span }
-            result[lexiconIDs[slot]] = hits
-        }
-        return result
+        for slot in buckets.indices where buckets[slot].count > 1 { buckets[slot].sort { $0.span < $1.span } }
+        return LexiconHits(bySlot: buckets)
     }
 
     /// True when the scalar before byte `i` is not a letter or digit.

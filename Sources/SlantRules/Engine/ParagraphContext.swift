@@ -7,16 +7,23 @@ final class ParagraphContext {
     let article: Article
     let folded: FoldedText
     let paragraph: Paragraph
-    /// Lexicon hits and pattern matches of the whole article, by lexicon id and pattern
-    /// source; each check asks for the few it needs, sliced to this paragraph on demand.
-    let allHits: [String: [LexiconHit]]
+    let matcher: LexiconMatcher
+    /// Lexicon hits of the whole article, and for each lexicon slot the range of them
+    /// that starts in this paragraph (Engine.hitRanges).
+    let lexiconHits: LexiconHits
+    let hitRanges: [Range<Int>]
+    /// Pattern matches of the whole article by pattern source; each check asks for the
+    /// few it needs, sliced to this paragraph on demand.
     let allPatternMatches: [String: [TextSpan]]
 
-    init(article: Article, folded: FoldedText, paragraph: Paragraph, allHits: [String: [LexiconHit]], allPatternMatches: [String: [TextSpan]]) {
+    init(article: Article, folded: FoldedText, paragraph: Paragraph, matcher: LexiconMatcher, hits: LexiconHits,
+         hitRanges: [Range<Int>], allPatternMatches: [String: [TextSpan]]) {
         self.article = article
         self.folded = folded
         self.paragraph = paragraph
-        self.allHits = allHits
+        self.matcher = matcher
+        lexiconHits = hits
+        self.hitRanges = hitRanges
         self.allPatternMatches = allPatternMatches
         speech = paragraph.quotes.filter { $0.reported || $0.words >= 5 }
         foldedTokens = folded.strings(of: paragraph.tokens.map(\.span))
@@ -26,10 +33,26 @@ final class ParagraphContext {
     /// same few tokens again and again, and each lookup would map offsets and build a string.
     let foldedTokens: [String]
 
-    /// Hits of one lexicon inside this paragraph.
-    func hits(of lexicon: String) -> [LexiconHit] {
-        allHits[lexicon].flatMap { Self.inside(paragraph.span, $0) { $0.span } } ?? []
+    /// Hits of one lexicon inside this paragraph, sorted by position (none for slot -1).
+    func hits(ofSlot slot: Int) -> ArraySlice<LexiconHit> {
+        guard slot >= 0 && slot < hitRanges.count else { return [] }
+        let slice = lexiconHits.bySlot[slot][hitRanges[slot]]
+        // A hit may run past the end of a piece of a very long paragraph (LongParagraphs).
+        guard slice.contains(where: { $0.span.end > paragraph.span.end }) else { return slice }
+        return ArraySlice(slice.filter { $0.span.end <= paragraph.span.end })
     }
+
+    /// Hits of several lexicons, in no particular order: for callers that sort them
+    /// their own way (LexiconCheck.longestFirst).
+    func unorderedHits(inSlots slots: [Int], _ more: [Int] = []) -> [LexiconHit] {
+        var all: [LexiconHit] = []
+        for slot in slots { all += hits(ofSlot: slot) }
+        for slot in more { all += hits(ofSlot: slot) }
+        return all
+    }
+
+    /// The lexicon id of a hit, or nil for a cue found by grammar.
+    func lexiconID(of hit: LexiconHit) -> String? { matcher.lexiconID(ofSlot: hit.slot) }
 
     /// The items of a position-sorted list that lie inside `range`, or nil if none do.
     @inline(__always)
@@ -46,21 +69,6 @@ final class ParagraphContext {
             lo += 1
         }
         return slice.isEmpty ? nil : slice
-    }
-
-    func hits(in lexicons: [String]) -> [LexiconHit] {
-        if lexicons.count == 1 { return hits(of: lexicons[0]) }
-        return unorderedHits(in: lexicons).sorted { $0.span < $1.span }
-    }
-
-    /// Hits of several lexicons, in no particular order: for callers that sort them
-    /// their own way (LexiconCheck.longestFirst).
-    func unorderedHits(in lexicons: [String], _ more: [String] = []) -> [LexiconHit] {
-        // A loop, not flatMap(hits(of:)): that closure copied the whole context per call.
-        var all: [LexiconHit] = []
-        for lexicon in lexicons { all += hits(of: lexicon) }
-        for lexicon in more { all += hits(of: lexicon) }
-        return all
     }
 
     /// Quotations that hold speech: reported ones, and long stand-alone ones
