@@ -35,7 +35,7 @@ enum AttributionCheck {
     static let plainPasts: Set<String> = ["said", "told", "wrote", "spoke", "thought", "felt", "knew"]
     static let clauseOpeners: Set<String> = ["that", "which", "who", "and", "but", "because", "while", "as", "when", "after", "before", "than"]
 
-    static func run(_ rule: Rule, _ config: AttributionRule, _ lexicons: RuleLexicons, _ ctx: ParagraphContext) -> [Finding] {
+    static func run(_ rule: Rule, _ config: AttributionRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
         var findings: [Finding] = []
         let agentless = LexiconCheck.longestFirst(ctx.hits(ofSlot: lexicons.agentless))
         for hit in agentless {

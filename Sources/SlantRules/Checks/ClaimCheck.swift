@@ -9,7 +9,7 @@ enum ClaimCheck {
         var attributed: Int
     }
 
-    static func run(_ rule: Rule, _ config: ClaimRule, _ lexicons: RuleLexicons, _ ctx: ParagraphContext, attributions: [Finding]) -> Result {
+    static func run(_ rule: Rule, _ config: ClaimRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext, attributions: [Finding]) -> Result {
         var result = Result(findings: [], claims: 0, attributed: 0)
         let sentences = ctx.paragraph.sentences
         let sourcing = attributions.filter { f in
@@ -40,12 +40,12 @@ enum ClaimCheck {
 
     /// Every signal's author-voice spans in the paragraph, sorted, once per paragraph
     /// (asking per sentence sliced the article-wide lists again for every sentence).
-    static func signalSpans(_ config: ClaimRule, _ lexicons: RuleLexicons, _ ctx: ParagraphContext) -> [[TextSpan]] {
-        zip(config.signals, lexicons.signals).map { signal, slot in
-            if signal.lexicon != nil {
-                return ctx.hits(ofSlot: slot).compactMap { ctx.voice(of: $0.span) == .author ? $0.span : nil }
-            } else if let pattern = signal.pattern {
-                return ctx.matches(of: pattern, in: ctx.paragraph.span).filter { ctx.voice(of: $0) == .author }
+    static func signalSpans(_ config: ClaimRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext) -> [[TextSpan]] {
+        config.signals.indices.map { k in
+            if config.signals[k].lexicon != nil {
+                return ctx.hits(ofSlot: lexicons.signals[k]).compactMap { ctx.voice(of: $0.span) == .author ? $0.span : nil }
+            } else if config.signals[k].pattern != nil {
+                return ctx.matches(ofSlot: lexicons.patterns[k], in: ctx.paragraph.span).filter { ctx.voice(of: $0) == .author }
             }
             return []
         }

@@ -4,7 +4,7 @@ import SlantText
 enum LexiconCheck {
     static let negations: Set<String> = ["not", "no", "never", "n't", "without", "nor", "hardly"]
 
-    static func run(_ rule: Rule, _ config: LexiconRule, _ lexicons: RuleLexicons, _ ctx: ParagraphContext) -> [Finding] {
+    static func run(_ rule: Rule, _ config: LexiconRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
         let hits = longestFirst(ctx.unorderedHits(inSlots: lexicons.lexicons))
         return hits.compactMap { hit in
             if config.skipNegated && isNegated(hit.span, ctx) { return nil }
@@ -48,12 +48,12 @@ enum LexiconCheck {
 
 /// `kind: pattern` — regular expressions over each sentence's folded text.
 enum PatternCheck {
-    static func run(_ rule: Rule, _ config: PatternRule, _ ctx: ParagraphContext) -> [Finding] {
+    static func run(_ rule: Rule, _ config: PatternRule, _ slots: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
         var findings: [Finding] = []
         for sentence in ctx.paragraph.sentences {
             var taken: [TextSpan] = []
-            for pattern in config.patterns {
-                for span in ctx.matches(of: pattern, in: sentence.span) where !taken.contains(where: { $0.overlaps(span) }) {
+            for (pattern, slot) in zip(config.patterns, slots.patterns) {
+                for span in ctx.matches(ofSlot: slot, in: sentence.span) where !taken.contains(where: { $0.overlaps(span) }) {
                     taken.append(span)
                     let text = ctx.text(span)
                     findings.append(Finding(rule: rule.id, family: rule.family, span: span, text: text,

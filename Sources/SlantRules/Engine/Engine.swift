@@ -8,18 +8,18 @@ public struct Engine: Sendable {
     /// Every distinct pattern of every rule, run once per article; `simple` when the
     /// pattern can skip NSRegularExpression (see SimplePattern).
     let patterns: [(compiled: CompiledPattern, simple: SimplePattern?)]
-    /// The simple ones together, matched in one pass.
+    /// The simple ones together, matched in one pass, and their slots in `patterns`.
     let simplePatterns: PatternSet
-    let simpleSources: [String]
+    let simpleSlots: [Int]
 
     /// The rules behind one reference each: iterating `Rule` values copied every string
     /// and array in them, twice per paragraph.
     private final class PlannedRule: Sendable {
         let rule: Rule
-        let lexicons: RuleLexicons
-        init(_ rule: Rule, _ matcher: LexiconMatcher) {
+        let slots: RuleSlots
+        init(_ rule: Rule, _ matcher: LexiconMatcher, patternSlot: (String) -> Int) {
             self.rule = rule
-            lexicons = RuleLexicons(rule, matcher)
+            slots = RuleSlots(rule, matcher, patternSlot: patternSlot)
         }
     }
     private let plan: [PlannedRule]
@@ -28,7 +28,6 @@ public struct Engine: Sendable {
         self.rubric = rubric
         let matcher = LexiconMatcher(lexicons: Array(rubric.lexicons.values))
         self.matcher = matcher
-        plan = rubric.rules.map { PlannedRule($0, matcher) }
         var seen = Set<String>()
         var patterns: [(compiled: CompiledPattern, simple: SimplePattern?)] = []
         for rule in rubric.rules {
@@ -41,25 +40,27 @@ public struct Engine: Sendable {
             for p in mine where seen.insert(p.source).inserted { patterns.append((p, SimplePattern(p.source))) }
         }
         self.patterns = patterns
-        let simple = patterns.filter { $0.simple != nil }
-        simplePatterns = PatternSet(simple.map { $0.simple! })
-        simpleSources = simple.map(\.compiled.source)
+        let simple = patterns.indices.filter { patterns[$0].simple != nil }
+        simplePatterns = PatternSet(simple.map { patterns[$0].simple! })
+        simpleSlots = simple
+        let slots = Dictionary(uniqueKeysWithValues: patterns.enumerated().map { ($1.compiled.source, $0) })
+        plan = rubric.rules.map { PlannedRule($0, matcher, patternSlot: { slots[$0] ?? -1 }) }
     }
 
     public func score(_ article: Article) -> ScoredArticle {
         let folded = FoldedText(article.text)
         let hits = matcher.hits(in: folded)
-        var patternMatches: [String: [TextSpan]] = [:]
+        var patternMatches = [[TextSpan]](repeating: [], count: patterns.count)
         var warnings: [String] = [] // patterns that ran out of their budget (PatternBudget.swift)
         if !patterns.isEmpty {
             var exhausted: [Bool] = []
-            for (source, spans) in zip(simpleSources, simplePatterns.matches(in: folded.scalars, exhausted: &exhausted)) { patternMatches[source] = spans }
-            for (source, out) in zip(simpleSources, exhausted) where out { warnings.append(PatternBudget.warning(source)) }
+            for (slot, spans) in zip(simpleSlots, simplePatterns.matches(in: folded.scalars, exhausted: &exhausted)) { patternMatches[slot] = spans }
+            for (slot, out) in zip(simpleSlots, exhausted) where out { warnings.append(PatternBudget.warning(patterns[slot].compiled.source)) }
             var foldedString: String?
-            for (p, simple) in patterns where simple == nil {
+            for (slot, (p, simple)) in patterns.enumerated() where simple == nil {
                 if foldedString == nil { foldedString = String(decoding: folded.bytes, as: UTF8.self) }
                 let (spans, out) = PatternBudget.run(p, on: foldedString!)
-                patternMatches[p.source] = spans
+                patternMatches[slot] = spans
                 if out { warnings.append(PatternBudget.warning(p.source)) }
             }
         }
@@ -83,7 +84,7 @@ public struct Engine: Sendable {
             // Attribution first: claims need to know which sentences carry one.
             for planned in plan {
                 if case .attribution(let config) = planned.rule.kind {
-                    let found = AttributionCheck.run(planned.rule, config, planned.lexicons, ctx)
+                    let found = AttributionCheck.run(planned.rule, config, planned.slots, ctx)
                     attributions += found
                     findings += found
                 }
@@ -93,11 +94,11 @@ public struct Engine: Sendable {
                 // `planned.rule` each time, never bound to a local: a local is a copy of the
                 // whole rule (examples and all), which was 3 % of scoring.
                 switch planned.rule.kind {
-                case .lexicon(let config): findings += LexiconCheck.run(planned.rule, config, planned.lexicons, ctx)
-                case .pattern(let config): findings += PatternCheck.run(planned.rule, config, ctx)
+                case .lexicon(let config): findings += LexiconCheck.run(planned.rule, config, planned.slots, ctx)
+                case .pattern(let config): findings += PatternCheck.run(planned.rule, config, planned.slots, ctx)
                 case .scareQuote(let config): findings += ScareQuoteCheck.run(planned.rule, config, ctx)
                 case .claim(let config):
-                    let r = ClaimCheck.run(planned.rule, config, planned.lexicons, ctx, attributions: attributions)
+                    let r = ClaimCheck.run(planned.rule, config, planned.slots, ctx, attributions: attributions)
                     findings += r.findings
                     claims += r.claims
                     attributed += r.attributed

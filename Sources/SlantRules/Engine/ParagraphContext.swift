@@ -12,12 +12,12 @@ final class ParagraphContext {
     /// that starts in this paragraph (Engine.hitRanges).
     let lexiconHits: LexiconHits
     let hitRanges: [Range<Int>]
-    /// Pattern matches of the whole article by pattern source; each check asks for the
-    /// few it needs, sliced to this paragraph on demand.
-    let allPatternMatches: [String: [TextSpan]]
+    /// Pattern matches of the whole article by pattern slot (RuleSlots); each check asks
+    /// for the few it needs, sliced to a sentence or paragraph on demand.
+    let allPatternMatches: [[TextSpan]]
 
     init(article: Article, folded: FoldedText, paragraph: Paragraph, matcher: LexiconMatcher, hits: LexiconHits,
-         hitRanges: [Range<Int>], allPatternMatches: [String: [TextSpan]]) {
+         hitRanges: [Range<Int>], allPatternMatches: [[TextSpan]]) {
         self.article = article
         self.folded = folded
         self.paragraph = paragraph
@@ -136,7 +136,8 @@ final class ParagraphContext {
     }
 
     /// Matches of a pattern inside `span`, from the article-wide pass the engine made.
-    func matches(of pattern: CompiledPattern, in span: TextSpan) -> [TextSpan] {
-        allPatternMatches[pattern.source].flatMap { Self.inside(span, $0) { $0 } } ?? []
+    func matches(ofSlot slot: Int, in span: TextSpan) -> [TextSpan] {
+        guard slot >= 0 && slot < allPatternMatches.count else { return [] }
+        return Self.inside(span, allPatternMatches[slot]) { $0 } ?? []
     }
 }

@@ -1,7 +1,8 @@
-/// The lexicons a rule reads, as matcher slots, resolved once when the engine is built:
-/// looking lexicons up by id hashed a string for every rule in every paragraph.
+/// The lexicons and patterns a rule reads, as slots (a lexicon's in the matcher, a
+/// pattern's in the engine's list), resolved once when the engine is built: looking them
+/// up by id and by pattern source hashed strings for every rule in every sentence.
 /// A lexicon the matcher does not have (-1) has no hits.
-struct RuleLexicons: Sendable {
+struct RuleSlots: Sendable {
     /// `kind: lexicon`: the rule's lexicons.
     var lexicons: [Int] = []
     /// `kind: attribution`.
@@ -11,10 +12,12 @@ struct RuleLexicons: Sendable {
     var agentless = -1
     var anonymous = -1
     var outlet = -1
-    /// `kind: claim`: one slot per signal (-1 for pattern signals).
+    /// `kind: claim`: one lexicon slot per signal (-1 for pattern signals).
     var signals: [Int] = []
+    /// `kind: pattern`: one pattern slot per pattern; `kind: claim`: one per signal (-1 for lexicon signals).
+    var patterns: [Int] = []
 
-    init(_ rule: Rule, _ matcher: LexiconMatcher) {
+    init(_ rule: Rule, _ matcher: LexiconMatcher, patternSlot: (String) -> Int) {
         func slot(_ id: String) -> Int { matcher.slot(of: id) ?? -1 }
         switch rule.kind {
         case .lexicon(let c):
@@ -28,7 +31,10 @@ struct RuleLexicons: Sendable {
             outlet = slot(c.outletLexicon)
         case .claim(let c):
             signals = c.signals.map { $0.lexicon.map(slot) ?? -1 }
-        case .pattern, .scareQuote:
+            patterns = c.signals.map { $0.pattern.map { patternSlot($0.source) } ?? -1 }
+        case .pattern(let c):
+            patterns = c.patterns.map { patternSlot($0.source) }
+        case .scareQuote:
             break
         }
     }
