@@ -12,14 +12,35 @@ public struct Engine: Sendable {
     let simplePatterns: PatternSet
     let simpleSlots: [Int]
 
-    /// The rules behind one reference each: iterating `Rule` values copied every string
-    /// and array in them, twice per paragraph.
-    private final class PlannedRule: Sendable {
+    /// A rule with its check's settings and slots, behind one reference: binding a `Rule`
+    /// or its `kind` to a local copied every string and array in it, for every rule in
+    /// every paragraph.
+    private final class Planned<Config: Sendable>: Sendable {
         let rule: Rule
+        let config: Config
         let slots: RuleSlots
-        init(_ rule: Rule, _ matcher: LexiconMatcher, patternSlot: (String) -> Int) {
+        init(_ rule: Rule, _ config: Config, _ slots: RuleSlots) {
             self.rule = rule
-            slots = RuleSlots(rule, matcher, patternSlot: patternSlot)
+            self.config = config
+            self.slots = slots
+        }
+    }
+    private enum PlannedRule: Sendable {
+        case lexicon(Planned<LexiconRule>)
+        case pattern(Planned<PatternRule>)
+        case scareQuote(Planned<ScareQuoteRule>)
+        case attribution(Planned<AttributionRule>)
+        case claim(Planned<ClaimRule>)
+
+        init(_ rule: Rule, _ matcher: LexiconMatcher, patternSlot: (String) -> Int) {
+            let slots = RuleSlots(rule, matcher, patternSlot: patternSlot)
+            switch rule.kind {
+            case .lexicon(let c): self = .lexicon(Planned(rule, c, slots))
+            case .pattern(let c): self = .pattern(Planned(rule, c, slots))
+            case .scareQuote(let c): self = .scareQuote(Planned(rule, c, slots))
+            case .attribution(let c): self = .attribution(Planned(rule, c, slots))
+            case .claim(let c): self = .claim(Planned(rule, c, slots))
+            }
         }
     }
     private let plan: [PlannedRule]
@@ -83,22 +104,20 @@ public struct Engine: Sendable {
             var attributions: [Finding] = []
             // Attribution first: claims need to know which sentences carry one.
             for planned in plan {
-                if case .attribution(let config) = planned.rule.kind {
-                    let found = AttributionCheck.run(planned.rule, config, planned.slots, ctx)
+                if case .attribution(let p) = planned {
+                    let found = AttributionCheck.run(p.rule, p.config, p.slots, ctx)
                     attributions += found
                     findings += found
                 }
             }
             var claims = 0, attributed = 0
             for planned in plan {
-                // `planned.rule` each time, never bound to a local: a local is a copy of the
-                // whole rule (examples and all), which was 3 % of scoring.
-                switch planned.rule.kind {
-                case .lexicon(let config): findings += LexiconCheck.run(planned.rule, config, planned.slots, ctx)
-                case .pattern(let config): findings += PatternCheck.run(planned.rule, config, planned.slots, ctx)
-                case .scareQuote(let config): findings += ScareQuoteCheck.run(planned.rule, config, ctx)
-                case .claim(let config):
-                    let r = ClaimCheck.run(planned.rule, config, planned.slots, ctx, attributions: attributions)
+                switch planned {
+                case .lexicon(let p): findings += LexiconCheck.run(p.rule, p.config, p.slots, ctx)
+                case .pattern(let p): findings += PatternCheck.run(p.rule, p.config, p.slots, ctx)
+                case .scareQuote(let p): findings += ScareQuoteCheck.run(p.rule, p.config, ctx)
+                case .claim(let p):
+                    let r = ClaimCheck.run(p.rule, p.config, p.slots, ctx, attributions: attributions)
                     findings += r.findings
                     claims += r.claims
                     attributed += r.attributed
