@@ -3,6 +3,9 @@
 /// Folding maps every scalar to exactly one scalar, so a match found in the folded
 /// text has the same code-point offsets in the original text.
 public enum Folding {
+    /// `fold` of every ASCII byte.
+    static let asciiFold: [UInt8] = (0..<128).map { UInt8(fold(Unicode.Scalar(UInt8($0))).value) }
+
     public static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
         if v < 0x80 {
@@ -39,10 +42,51 @@ public enum Folding {
 public struct FoldedText: Sendable {
     public let bytes: [UInt8]
     public let offsets: OffsetMap
+    /// The folded text as code points, indexed by the same offsets as the article.
+    public let scalars: [UInt32]
 
+    /// Folds in one pass over the text's UTF-8, writing bytes and code points together:
+    /// folding scalar by scalar, then decoding the result again for the code points, was
+    /// three passes and 5 % of scoring. ASCII, most of any news text, folds by table.
     public init(_ text: String) {
-        let folded = Folding.foldedUTF8(text)
+        var text = text
+        var scalarOut: [UInt32] = []
+        let folded: [UInt8] = text.withUTF8 { src in
+            let n = src.count
+            var codes = [UInt32](repeating: 0, count: n)
+            var written = 0, count = 0
+            // Twice the input is room enough: ASCII folds to one byte, and any other scalar
+            // (two bytes or more) to at most four.
+            let bytes = [UInt8](unsafeUninitializedCapacity: 2 * n + 4) { out, outCount in
+                codes.withUnsafeMutableBufferPointer { codes in
+                    var i = 0
+                    while i < n {
+                        let b = src[i]
+                        if b < 0x80 {
+                            let f = Folding.asciiFold[Int(b)]
+                            out[written] = f
+                            codes[count] = UInt32(f)
+                            written += 1; count += 1; i += 1
+                            continue
+                        }
+                        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                        var v = UInt32(b) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                        for k in 1..<length where i + k < n { v = v << 6 | UInt32(src[i + k] & 0x3F) }
+                        i += length
+                        let f = Folding.fold(Unicode.Scalar(v) ?? "\u{FFFD}")
+                        codes[count] = f.value
+                        count += 1
+                        UTF8.encode(f) { byte in out[written] = byte; written += 1 }
+                    }
+                }
+                outCount = written
+            }
+            codes.removeLast(n - count)
+            scalarOut = codes
+            return bytes
+        }
         bytes = folded
+        scalars = scalarOut
         offsets = OffsetMap(utf8: folded)
     }
 
@@ -85,18 +129,6 @@ public struct FoldedText: Sendable {
             advance(to: max(span.start, span.end))
             out.append(String(decoding: bytes[lo..<byte], as: UTF8.self))
         }
-        return out
-    }
-
-    /// The folded text as code points, indexed by the same offsets as the article.
-    public var scalars: [UInt32] {
-        var out: [UInt32] = []
-        out.reserveCapacity(offsets.scalarCount)
-        if offsets.isASCII {
-            for b in bytes { out.append(UInt32(b)) }
-            return out
-        }
-        for s in String(decoding: bytes, as: UTF8.self).unicodeScalars { out.append(s.value) }
         return out
     }
 }

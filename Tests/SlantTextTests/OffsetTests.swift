@@ -67,6 +67,17 @@ import Testing
         #expect(Article(text: text).text(in: span) == "END")
     }
 
+    /// The one-pass fold writes the same bytes and code points as folding scalar by scalar,
+    /// for every kind of UTF-8 sequence (Ⱥ's lower case is a byte longer than it).
+    @Test func foldedTextMatchesScalarByScalarFolding() {
+        let text = "A\tB ÀÉ Ⱥ ΣΑΣ Привет “q” ‘s’ 中文 🌊👍🏽 \u{2028}x\u{10400}"
+        let folded = FoldedText(text)
+        #expect(folded.bytes == Folding.foldedUTF8(text))
+        #expect(folded.scalars == text.unicodeScalars.map { Folding.fold($0).value })
+        #expect(folded.offsets.scalarCount == text.unicodeScalars.count)
+        #expect(FoldedText("").bytes.isEmpty && FoldedText("").scalars.isEmpty)
+    }
+
     @Test func lineIndexCountsCodePoints() {
         let index = LineIndex("ab\n🌊c\n\nd")
         #expect(index.location(of: 0) == (1, 1))
