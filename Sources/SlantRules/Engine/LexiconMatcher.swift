@@ -16,13 +16,13 @@ public struct LexiconHits: Sendable {
     public var bySlot: [[LexiconHit]]
 }
 
-/// Every term form of every lexicon in one trie (WordTrie), so an article is scanned
+/// Every term form of every lexicon in one byte automaton, so an article is scanned
 /// once however many lexicons and rules there are.
 public struct LexiconMatcher: Sendable {
     /// `slot` is the lexicon's position in `lexiconIDs`: hits are gathered per slot and
     /// keyed by id once per article, not hashed per hit.
     private struct Entry: Sendable { var slot: Int; var term: String; var weight: Double }
-    private let trie: WordTrie
+    private let automaton: ByteAutomaton
     /// Entries for each distinct form (one form may belong to several lexicons).
     private let entries: [[Entry]]
     private let lexiconIDs: [String]
@@ -46,7 +46,7 @@ public struct LexiconMatcher: Sendable {
                 }
             }
         }
-        trie = WordTrie(forms: forms)
+        automaton = ByteAutomaton(patterns: forms)
         self.entries = entries
         lexiconIDs = sorted.map(\.id)
     }
@@ -62,8 +62,8 @@ public struct LexiconMatcher: Sendable {
     public func hits(in folded: FoldedText) -> LexiconHits {
         var buckets = [[LexiconHit]](repeating: [], count: lexiconIDs.count)
         let bytes = folded.bytes
-        trie.scan(bytes) { form, start, end in
-            guard Self.isWordBoundary(bytes, after: end) else { return }
+        automaton.scan(bytes) { form, start, end in
+            guard Self.isWordBoundary(bytes, before: start), Self.isWordBoundary(bytes, after: end) else { return }
             let span = folded.span(ofBytes: start, end)
             for e in entries[form] {
                 buckets[e.slot].append(LexiconHit(slot: e.slot, term: e.term, weight: e.weight, span: span))
