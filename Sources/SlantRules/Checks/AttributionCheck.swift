@@ -35,7 +35,7 @@ enum AttributionCheck {
     static let plainPasts: Set<String> = ["said", "told", "wrote", "spoke", "thought", "felt", "knew"]
     static let clauseOpeners: Set<String> = ["that", "which", "who", "and", "but", "because", "while", "as", "when", "after", "before", "than"]
 
-    static func run(_ rule: Rule, _ config: AttributionRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
+    static func run(_ rule: RuleHead, _ config: AttributionRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
         var findings: [Finding] = []
         let agentless = LexiconCheck.longestFirst(ctx.hits(ofSlot: lexicons.agentless))
         for hit in agentless {
@@ -260,7 +260,7 @@ enum AttributionCheck {
         return (TextSpan(start: tokens[start].span.start, end: tokens[k - 1].span.end), tokens[k].span)
     }
 
-    static func make(_ rule: Rule, _ config: AttributionRule, _ ctx: ParagraphContext, cue: TextSpan, entry: String, lexicon: String?,
+    static func make(_ rule: RuleHead, _ config: AttributionRule, _ ctx: ParagraphContext, cue: TextSpan, entry: String, lexicon: String?,
                      source: String?, type: SourceType) -> Finding {
         let text = ctx.text(cue)
         return Finding(rule: rule.id, family: rule.family, span: cue, text: text,

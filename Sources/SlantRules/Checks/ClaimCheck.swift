@@ -9,7 +9,7 @@ enum ClaimCheck {
         var attributed: Int
     }
 
-    static func run(_ rule: Rule, _ config: ClaimRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext, attributions: [Finding]) -> Result {
+    static func run(_ rule: RuleHead, _ config: ClaimRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext, attributions: [Finding]) -> Result {
         var result = Result(findings: [], claims: 0, attributed: 0)
         let sentences = ctx.paragraph.sentences
         let sourcing = attributions.filter { f in

@@ -4,7 +4,7 @@ import SlantText
 enum LexiconCheck {
     static let negations: Set<String> = ["not", "no", "never", "n't", "without", "nor", "hardly"]
 
-    static func run(_ rule: Rule, _ config: LexiconRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
+    static func run(_ rule: RuleHead, _ config: LexiconRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
         let hits = longestFirst(ctx.unorderedHits(inSlots: lexicons.lexicons))
         return hits.compactMap { hit in
             if config.skipNegated && isNegated(hit.span, ctx) { return nil }
@@ -48,7 +48,7 @@ enum LexiconCheck {
 
 /// `kind: pattern` — regular expressions over each sentence's folded text.
 enum PatternCheck {
-    static func run(_ rule: Rule, _ config: PatternRule, _ slots: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
+    static func run(_ rule: RuleHead, _ config: PatternRule, _ slots: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
         var findings: [Finding] = []
         for sentence in ctx.paragraph.sentences {
             var taken: [TextSpan] = []

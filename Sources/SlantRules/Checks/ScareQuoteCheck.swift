@@ -7,7 +7,7 @@ import SlantText
 /// ‘sorry’") are not scare quotes either. What is left is the author putting
 /// distance between themselves and a word.
 enum ScareQuoteCheck {
-    static func run(_ rule: Rule, _ config: ScareQuoteRule, _ ctx: ParagraphContext) -> [Finding] {
+    static func run(_ rule: RuleHead, _ config: ScareQuoteRule, _ ctx: ParagraphContext) -> [Finding] {
         guard ctx.paragraph.kind != .quoteBlock else { return [] }
         var findings: [Finding] = []
         for quote in ctx.paragraph.quotes {

@@ -16,11 +16,11 @@ public struct Engine: Sendable {
     /// or its `kind` to a local copied every string and array in it, for every rule in
     /// every paragraph.
     private final class Planned<Config: Sendable>: Sendable {
-        let rule: Rule
+        let rule: RuleHead
         let config: Config
         let slots: RuleSlots
         init(_ rule: Rule, _ config: Config, _ slots: RuleSlots) {
-            self.rule = rule
+            self.rule = RuleHead(id: rule.id, family: rule.family, message: rule.message, weight: rule.weight)
             self.config = config
             self.slots = slots
         }

@@ -1,24 +1,38 @@
+/// What a check reads of its rule, and all it is handed: passing whole `Rule` values
+/// (examples and all) copied them for every rule in every paragraph.
+struct RuleHead: Sendable {
+    let id: String
+    let family: Family
+    let message: String
+    let weight: Double
+}
+
 /// The lexicons and patterns a rule reads, as slots (a lexicon's in the matcher, a
 /// pattern's in the engine's list), resolved once when the engine is built: looking them
 /// up by id and by pattern source hashed strings for every rule in every sentence.
 /// A lexicon the matcher does not have (-1) has no hits.
-struct RuleSlots: Sendable {
+///
+/// A class, so handing it to a check per paragraph is one reference, not a copy of five arrays.
+final class RuleSlots: Sendable {
     /// `kind: lexicon`: the rule's lexicons.
-    var lexicons: [Int] = []
+    let lexicons: [Int]
     /// `kind: attribution`.
-    var cues: [Int] = []
-    var dualUseCues: [Int] = []
-    var nominalCues: [Int] = []
-    var agentless = -1
-    var anonymous = -1
-    var outlet = -1
+    let cues: [Int]
+    let dualUseCues: [Int]
+    let nominalCues: [Int]
+    let agentless: Int
+    let anonymous: Int
+    let outlet: Int
     /// `kind: claim`: one lexicon slot per signal (-1 for pattern signals).
-    var signals: [Int] = []
+    let signals: [Int]
     /// `kind: pattern`: one pattern slot per pattern; `kind: claim`: one per signal (-1 for lexicon signals).
-    var patterns: [Int] = []
+    let patterns: [Int]
 
     init(_ rule: Rule, _ matcher: LexiconMatcher, patternSlot: (String) -> Int) {
         func slot(_ id: String) -> Int { matcher.slot(of: id) ?? -1 }
+        var lexicons: [Int] = [], cues: [Int] = [], dualUseCues: [Int] = [], nominalCues: [Int] = []
+        var agentless = -1, anonymous = -1, outlet = -1
+        var signals: [Int] = [], patterns: [Int] = []
         switch rule.kind {
         case .lexicon(let c):
             lexicons = c.lexicons.map(slot)
@@ -37,5 +51,14 @@ struct RuleSlots: Sendable {
         case .scareQuote:
             break
         }
+        self.lexicons = lexicons
+        self.cues = cues
+        self.dualUseCues = dualUseCues
+        self.nominalCues = nominalCues
+        self.agentless = agentless
+        self.anonymous = anonymous
+        self.outlet = outlet
+        self.signals = signals
+        self.patterns = patterns
     }
 }
