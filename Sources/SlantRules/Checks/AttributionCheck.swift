@@ -54,8 +54,9 @@ enum AttributionCheck {
         }
         let anonymous = ctx.hits(ofSlot: lexicons.anonymous)
         let outlets = ctx.hits(ofSlot: lexicons.outlet)
+        let cueSpans = cues.map(\.span)
         for cue in cues {
-            var source = findSource(for: cue, ctx, cues: cues)
+            var source = findSource(for: cue, ctx, cueSpans: cueSpans)
             if let s = source, relativeOnly.contains(ctx.foldedText(s)), !opensSentence(s, ctx) {
                 // "Mr. Kamin, who emphasized …", "a study that found …": the relative pronoun
                 // stands for the phrase before it. With none ("which tells you"), skip.
@@ -395,7 +396,7 @@ enum AttributionCheck {
     }
 
     /// The span of the phrase credited by a cue, or nil when none can be found.
-    static func findSource(for cue: LexiconHit, _ ctx: ParagraphContext, cues: [LexiconHit]) -> TextSpan? {
+    static func findSource(for cue: LexiconHit, _ ctx: ParagraphContext, cueSpans: [TextSpan]) -> TextSpan? {
         let tokens = ctx.paragraph.tokens
         let first = ctx.tokenIndex(atOrAfter: cue.span.start)
         let afterCue = ctx.tokenIndex(atOrAfter: cue.span.end)
@@ -403,12 +404,11 @@ enum AttributionCheck {
         let lowest = ctx.tokenIndex(atOrAfter: sentence.start)
         let highest = ctx.tokenIndex(atOrAfter: sentence.end) // exclusive
         // Another cue closes the phrase: "said some owners had asked" credits nobody with "asked".
-        let otherCues = cues.filter { $0.span != cue.span }.map(\.span)
         func phrase(backwardFrom end: Int, _ ctx: ParagraphContext) -> TextSpan? {
-            trimmed(AttributionCheck.phrase(backwardFrom: end, ctx, lowest: lowest, stops: otherCues), ctx)
+            trimmed(AttributionCheck.phrase(backwardFrom: end, ctx, lowest: lowest, stops: cueSpans, except: cue.span), ctx)
         }
         func phrase(forwardFrom start: Int, _ ctx: ParagraphContext) -> TextSpan? {
-            trimmed(AttributionCheck.phrase(forwardFrom: start, ctx, highest: highest, stops: otherCues), ctx)
+            trimmed(AttributionCheck.phrase(forwardFrom: start, ctx, highest: highest, stops: cueSpans, except: cue.span), ctx)
         }
         if cue.term.startsWith("according") || cue.term.startsWith("citing") || cue.term.startsWith("cite") {
             return phrase(forwardFrom: afterCue, ctx)
@@ -452,17 +452,19 @@ enum AttributionCheck {
     static func trimmed(_ span: TextSpan?, _ ctx: ParagraphContext) -> TextSpan? {
         guard let span else { return nil }
         let tokens = ctx.paragraph.tokens
-        let words = ctx.tokenRange(inside: span).filter { tokens[$0].kind != .punctuation }
-        guard let first = words.first, let last = words.last else { return nil }
-        if words.allSatisfy({ auxiliaries.contains(ctx.foldedToken($0)) }) { return nil }
+        let range = ctx.tokenRange(inside: span)
+        guard let first = range.first(where: { tokens[$0].kind != .punctuation }),
+              let last = range.last(where: { tokens[$0].kind != .punctuation }) else { return nil }
+        if (first...last).allSatisfy({ tokens[$0].kind == .punctuation || auxiliaries.contains(ctx.foldedToken($0)) }) { return nil }
         return TextSpan(start: tokens[first].span.start, end: tokens[last].span.end)
     }
 
-    static func phrase(backwardFrom end: Int, _ ctx: ParagraphContext, lowest: Int, stops: [TextSpan]) -> TextSpan? {
+    /// (`stops` end the phrase, all but `except`.)
+    static func phrase(backwardFrom end: Int, _ ctx: ParagraphContext, lowest: Int, stops: [TextSpan], except: TextSpan? = nil) -> TextSpan? {
         let tokens = ctx.paragraph.tokens
         guard end >= lowest, end >= 0, !isBoundary(end, ctx) else { return nil }
         var k = end, words = 0
-        while k >= lowest && words < 8 && !isBoundary(k, ctx) && !stops.contains(where: { $0.overlaps(tokens[k].span) }) {
+        while k >= lowest && words < 8 && !isBoundary(k, ctx) && !stops.contains(where: { $0 != except && $0.overlaps(tokens[k].span) }) {
             let w = ctx.foldedToken(k)
             // Stop at a clause opener: "the report that officials said" → "officials".
             if k < end && AttributionCheck.clauseOpeners.contains(w) { break }
@@ -473,11 +475,11 @@ enum AttributionCheck {
     }
 
     /// Words after token `start` up to punctuation, "that", a time phrase or 8 words.
-    static func phrase(forwardFrom start: Int, _ ctx: ParagraphContext, highest: Int, stops: [TextSpan]) -> TextSpan? {
+    static func phrase(forwardFrom start: Int, _ ctx: ParagraphContext, highest: Int, stops: [TextSpan], except: TextSpan? = nil) -> TextSpan? {
         let tokens = ctx.paragraph.tokens
         let limit = min(highest, tokens.count)
         var k = start, words = 0
-        while k < limit && words < 10 && !isBoundary(k, ctx) && !stops.contains(where: { $0.overlaps(tokens[k].span) }) {
+        while k < limit && words < 10 && !isBoundary(k, ctx) && !stops.contains(where: { $0 != except && $0.overlaps(tokens[k].span) }) {
             if stopWords.contains(ctx.foldedToken(k)) && k > start { break }
             if stopWords.contains(ctx.foldedToken(k)) && k == start && ctx.foldedToken(k) != "on" { return nil }
             k += 1; words += 1
@@ -489,30 +491,32 @@ enum AttributionCheck {
     static func classify(_ source: TextSpan?, _ ctx: ParagraphContext, anonymous: ArraySlice<LexiconHit>, outlets: ArraySlice<LexiconHit>) -> SourceType {
         guard let source else { return .agentless }
         if anonymous.contains(where: { source.contains($0.span) }) { return .anonymous }
-        let indices = ctx.tokenRange(inside: source).filter { ctx.paragraph.tokens[$0].kind == .word }
-        let tokens = indices.map { ctx.paragraph.tokens[$0] }
-        let words = indices.map { ctx.foldedToken($0) }
-        if words.contains(where: { $0 == "it" }) && words.count == 1 { return .outlet }
-        if words.contains(where: { pronouns.contains($0) }) && words.count <= 2 { return .named }
-        if outlets.contains(where: { source.contains($0.span) }) && !words.contains(where: roles.contains) { return .outlet }
+        // Word tokens only, as indices: one small array instead of three, and no copies of tokens.
+        let tokens = ctx.paragraph.tokens
+        var indices: [Int] = []
+        for k in ctx.tokenRange(inside: source) where tokens[k].kind == .word { indices.append(k) }
+        let words = indices.lazy.map { ctx.foldedToken($0) }
+        if indices.count == 1 && words[0] == "it" { return .outlet }
+        if indices.count <= 2 && words.contains(where: { pronouns.contains($0) }) { return .named }
+        func hasRole() -> Bool { words.contains(where: roles.contains) }
+        if outlets.contains(where: { source.contains($0.span) }) && !hasRole() { return .outlet }
         // "some shop owners", "many residents": an unnamed group, whatever follows.
         if let w = words.first, vagueQuantifiers.contains(w) { return .anonymous }
         let sentenceStart = ctx.sentenceSpan(containing: source.start)?.start ?? ctx.paragraph.span.start
-        let capitalised = tokens.enumerated().filter { i, tok in
+        let anyCapitalised = indices.indices.contains { i in
             guard ctx.isCapitalised(indices[i]) else { return false }
             // The first word of a sentence is capitalised anyway: count it when a name follows,
             // or when it is not a common word ("Whitlock said", not "Residents said").
-            if tok.span.start != sentenceStart { return true }
-            if i + 1 < tokens.count && ctx.isCapitalised(indices[i + 1]) { return true }
+            if tokens[indices[i]].span.start != sentenceStart { return true }
+            if i + 1 < indices.count && ctx.isCapitalised(indices[i + 1]) { return true }
             let w = words[i]
             return !commonOpeners.contains(w) && !w.endsWith("s")
         }
-        if !capitalised.isEmpty {
+        if anyCapitalised {
             // "The Harlow Gazette": a capitalised name led by "the" is an organisation.
-            if words.first == "the" && !words.contains(where: roles.contains) { return .outlet }
+            if words.first == "the" && !hasRole() { return .outlet }
             return .named
         }
-        if words.contains(where: roles.contains) { return .named }
-        return .anonymous
+        return hasRole() ? .named : .anonymous
     }
 }
