@@ -58,12 +58,14 @@ public struct FoldedText: Sendable {
             // Twice the input is room enough: ASCII folds to one byte, and any other scalar
             // (two bytes or more) to at most four.
             let bytes = [UInt8](unsafeUninitializedCapacity: 2 * n + 4) { out, outCount in
+                // The table through a local pointer: a static read per byte costs a lazy-init check.
+                Folding.asciiFold.withUnsafeBufferPointer { asciiFold in
                 codes.withUnsafeMutableBufferPointer { codes in
                     var i = 0
                     while i < n {
                         let b = src[i]
                         if b < 0x80 {
-                            let f = Folding.asciiFold[Int(b)]
+                            let f = asciiFold[Int(b)]
                             out[written] = f
                             codes[count] = UInt32(f)
                             written += 1; count += 1; i += 1
@@ -78,6 +80,7 @@ public struct FoldedText: Sendable {
                         count += 1
                         UTF8.encode(f) { byte in out[written] = byte; written += 1 }
                     }
+                }
                 }
                 outCount = written
             }

@@ -21,15 +21,28 @@ public struct OffsetMap: Sendable {
         points.reserveCapacity(bytes.count / Self.blockSize + 1)
         var scalars = 0
         bytes.withUnsafeBufferPointer { buf in
+            let raw = UnsafeRawBufferPointer(buf)
             var blockStart = 0
             while blockStart < buf.count {
                 points.append(scalars)
                 let end = min(blockStart + Self.blockSize, buf.count)
                 var continuation = 0
-                for i in blockStart..<end {
+                var i = blockStart
+                // Eight bytes at a time: a continuation byte is 10xxxxxx, so its top bit is set
+                // and the bit below is clear; one mask and a popcount count eight bytes.
+                var anyWord: UInt64 = 0
+                while i + 8 <= end {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    anyWord |= w
+                    continuation &+= (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    i += 8
+                }
+                if anyWord & 0x8080_8080_8080_8080 != 0 { any |= 0x80 }
+                while i < end {
                     let b = buf[i]
                     any |= b
                     continuation &+= Int((b >> 6) == 2 ? 1 : 0)
+                    i += 1
                 }
                 scalars += (end - blockStart) - continuation
                 blockStart = end

@@ -78,6 +78,30 @@ import Testing
         #expect(FoldedText("").bytes.isEmpty && FoldedText("").scalars.isEmpty)
     }
 
+    /// Counting continuation bytes eight at a time agrees with counting scalars one by one,
+    /// whatever the mix and wherever a block or word boundary falls.
+    @Test func offsetMapAgreesWithANaiveCount() {
+        let pieces = ["a", "é", "—", "🌊", " ", "中", "’"]
+        var state: UInt64 = 12345
+        for length in [0, 1, 7, 8, 9, 63, 64, 65, 130, 300] {
+            var text = ""
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let bytes = Array(text.utf8)
+            let map = OffsetMap(utf8: bytes)
+            #expect(map.scalarCount == text.unicodeScalars.count)
+            #expect(map.isASCII == bytes.allSatisfy { $0 < 0x80 })
+            var byte = 0
+            for (k, scalar) in text.unicodeScalars.enumerated() {
+                #expect(map.byteOffset(ofScalar: k) == byte)
+                #expect(map.scalarOffset(ofByte: byte) == k)
+                byte += UTF8.width(scalar)
+            }
+        }
+    }
+
     @Test func lineIndexCountsCodePoints() {
         let index = LineIndex("ab\n🌊c\n\nd")
         #expect(index.location(of: 0) == (1, 1))
