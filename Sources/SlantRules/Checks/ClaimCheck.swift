@@ -12,19 +12,20 @@ enum ClaimCheck {
     static func run(_ rule: RuleHead, _ config: ClaimRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext, attributions: [Finding]) -> Result {
         var result = Result(findings: [], claims: 0, attributed: 0)
         let sentences = ctx.paragraph.sentences
-        let sourcing = attributions.filter { f in
-            guard let allowed = config.sourcingLexicons, let lexicon = f.lexicon, !lexicon.isEmpty else { return true }
-            return allowed.contains(lexicon)
-        }
-        let attributedSentences = Set(sourcing.compactMap { ctx.sentenceIndex(of: $0.span.start) })
         let signals = signalSpans(config, lexicons, ctx)
         guard signals.contains(where: { !$0.isEmpty }) else { return result }
+        // Which sentences carry a sourcing attribution, one flag per sentence.
+        var attributedSentences = [Bool](repeating: false, count: sentences.count)
+        for f in attributions {
+            if let allowed = config.sourcingLexicons, let lexicon = f.lexicon, !lexicon.isEmpty, !allowed.contains(lexicon) { continue }
+            if let i = ctx.sentenceIndex(of: f.span.start) { attributedSentences[i] = true }
+        }
         for (i, sentence) in sentences.enumerated() {
             guard !isSpeech(sentence.span, ctx), !isQuestion(sentence.span, ctx) else { continue }
             guard let signal = firstSignal(config, signals, in: sentence.span) else { continue }
             result.claims += 1
             let window = max(0, i - config.window)...min(sentences.count - 1, i + config.window)
-            if window.contains(where: attributedSentences.contains) {
+            if window.contains(where: { attributedSentences[$0] }) {
                 result.attributed += 1
                 continue
             }

@@ -49,16 +49,20 @@ enum LexiconCheck {
 /// `kind: pattern` — regular expressions over each sentence's folded text.
 enum PatternCheck {
     static func run(_ rule: RuleHead, _ config: PatternRule, _ slots: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
+        // Most paragraphs have no match at all: look once per pattern before walking sentences.
+        let patterns = slots.patterns
+        guard patterns.contains(where: { ctx.hasMatches(ofSlot: $0, in: ctx.paragraph.span) }) else { return [] }
         var findings: [Finding] = []
+        var taken: [TextSpan] = []
         for sentence in ctx.paragraph.sentences {
-            var taken: [TextSpan] = []
-            for (pattern, slot) in zip(config.patterns, slots.patterns) {
-                for span in ctx.matches(ofSlot: slot, in: sentence.span) where !taken.contains(where: { $0.overlaps(span) }) {
+            taken.removeAll(keepingCapacity: true)
+            for k in patterns.indices {
+                for span in ctx.matches(ofSlot: patterns[k], in: sentence.span) where !taken.contains(where: { $0.overlaps(span) }) {
                     taken.append(span)
                     let text = ctx.text(span)
                     findings.append(Finding(rule: rule.id, family: rule.family, span: span, text: text,
                                             template: rule.message, term: nil, weight: rule.weight,
-                                            voice: ctx.voice(of: span), paragraph: ctx.paragraph.index, entry: pattern.source))
+                                            voice: ctx.voice(of: span), paragraph: ctx.paragraph.index, entry: config.patterns[k].source))
                 }
             }
         }

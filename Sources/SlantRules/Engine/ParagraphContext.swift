@@ -136,6 +136,22 @@ final class ParagraphContext {
     }
 
     /// Matches of a pattern inside `span`, from the article-wide pass the engine made.
+    /// Whether a pattern matched anywhere inside `span`, without building the list.
+    func hasMatches(ofSlot slot: Int, in span: TextSpan) -> Bool {
+        guard slot >= 0 && slot < allPatternMatches.count else { return false }
+        let list = allPatternMatches[slot]
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid].start < span.start { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < list.count && list[lo].start < span.end {
+            if list[lo].end <= span.end { return true }
+            lo += 1
+        }
+        return false
+    }
+
     func matches(ofSlot slot: Int, in span: TextSpan) -> [TextSpan] {
         guard slot >= 0 && slot < allPatternMatches.count else { return [] }
         return Self.inside(span, allPatternMatches[slot]) { $0 } ?? []
