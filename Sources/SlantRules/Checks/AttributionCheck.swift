@@ -256,11 +256,10 @@ enum AttributionCheck {
         // Skip an opening quotation mark.
         if k < tokens.count, tokens[k].kind == .punctuation, ctx.foldedToken(k) != ":" { k += 1 }
         let start = k
-        while k < tokens.count && k - start < 4 && tokens[k].kind == .word {
-            guard ctx.isCapitalised(k) else { return nil }
-            k += 1
-        }
+        while k < tokens.count && k - start < 4 && tokens[k].kind == .word { k += 1 }
+        // The colon first: capitalisation is dearer to ask, and most paragraphs have no colon there.
         guard k > start, k < tokens.count - 1, ctx.foldedToken(k) == ":" else { return nil }
+        guard (start..<k).allSatisfy({ ctx.isCapitalised($0) }) else { return nil }
         return (TextSpan(start: tokens[start].span.start, end: tokens[k - 1].span.end), tokens[k].span)
     }
 

@@ -5,6 +5,8 @@ enum LexiconCheck {
     static let negations: Set<String> = ["not", "no", "never", "n't", "without", "nor", "hardly"]
 
     static func run(_ rule: RuleHead, _ config: LexiconRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
+        // Most paragraphs hold no term of most lexicons: nothing to gather, sort or copy.
+        guard ctx.hasHits(inSlots: lexicons.lexicons) else { return [] }
         let hits = longestFirst(ctx.unorderedHits(inSlots: lexicons.lexicons))
         return hits.compactMap { hit in
             if config.skipNegated && isNegated(hit.span, ctx) { return nil }
@@ -19,6 +21,7 @@ enum LexiconCheck {
 
     /// Drops hits that lie inside a longer hit ("hunt" inside "witch hunt").
     static func longestFirst<Hits: Collection<LexiconHit>>(_ hits: Hits) -> [LexiconHit] {
+        if hits.count < 2 { return Array(hits) }
         var kept: [LexiconHit] = []
         for hit in hits.sorted(by: { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.span.length > $1.span.length }) {
             if let last = kept.last, last.span.overlaps(hit.span) {

@@ -42,6 +42,11 @@ final class ParagraphContext {
         return ArraySlice(slice.filter { $0.span.end <= paragraph.span.end })
     }
 
+    /// Whether any of these lexicons has a hit starting in this paragraph.
+    func hasHits(inSlots slots: [Int]) -> Bool {
+        slots.contains { $0 >= 0 && $0 < hitRanges.count && !hitRanges[$0].isEmpty }
+    }
+
     /// Hits of several lexicons, in no particular order: for callers that sort them
     /// their own way (LexiconCheck.longestFirst).
     func unorderedHits(inSlots slots: [Int], _ more: [Int] = []) -> [LexiconHit] {
