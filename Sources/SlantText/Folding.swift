@@ -105,32 +105,37 @@ public struct FoldedText: Sendable {
     public func strings(of spans: [TextSpan]) -> [String] {
         var out: [String] = []
         out.reserveCapacity(spans.count)
-        if offsets.isASCII {
-            for span in spans {
-                let lo = max(0, min(span.start, bytes.count)), hi = max(lo, min(span.end, bytes.count))
-                out.append(String(decoding: bytes[lo..<hi], as: UTF8.self))
-            }
-            return out
-        }
         guard let firstSpan = spans.first else { return out }
-        var scalar = firstSpan.start, byte = offsets.byteOffset(ofScalar: firstSpan.start)
-        func advance(to target: Int) {
-            if target < scalar {
-                scalar = target
-                byte = offsets.byteOffset(ofScalar: target)
+        // Through an unsafe buffer: array slices of the bytes went through generic code
+        // for every token of every paragraph.
+        bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            if offsets.isASCII {
+                for span in spans {
+                    let lo = max(0, min(span.start, n)), hi = max(lo, min(span.end, n))
+                    out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[lo..<hi]), as: UTF8.self))
+                }
                 return
             }
-            while scalar < target && byte < bytes.count {
-                byte += 1
-                while byte < bytes.count && bytes[byte] & 0xC0 == 0x80 { byte += 1 }
-                scalar += 1
+            var scalar = firstSpan.start, byte = offsets.byteOffset(ofScalar: firstSpan.start)
+            @inline(__always) func advance(to target: Int) {
+                if target < scalar {
+                    scalar = target
+                    byte = offsets.byteOffset(ofScalar: target)
+                    return
+                }
+                while scalar < target && byte < n {
+                    byte += 1
+                    while byte < n && buf[byte] & 0xC0 == 0x80 { byte += 1 }
+                    scalar += 1
+                }
             }
-        }
-        for span in spans {
-            advance(to: span.start)
-            let lo = byte
-            advance(to: max(span.start, span.end))
-            out.append(String(decoding: bytes[lo..<byte], as: UTF8.self))
+            for span in spans {
+                advance(to: span.start)
+                let lo = byte
+                advance(to: max(span.start, span.end))
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[lo..<byte]), as: UTF8.self))
+            }
         }
         return out
     }
