@@ -88,7 +88,7 @@ public struct Engine: Sendable {
         var paragraphs: [ScoredParagraph] = []
         paragraphs.reserveCapacity(article.paragraphs.count)
         var sourcing = Sourcing(claims: 0, claimsAttributed: 0, attributions: [:], scareQuotes: 0)
-        var all: [Finding] = []
+        var articleTally = Scoring.Tally()
         var words = 0
         var hitCursor = [Int](repeating: 0, count: hits.bySlot.count)
         for paragraph in article.paragraphs {
@@ -129,17 +129,24 @@ public struct Engine: Sendable {
             words += words_
             sourcing.claims += claims
             sourcing.claimsAttributed += attributed
-            for f in findings {
-                // Attributions inside quoted speech ("we were told") are the speaker's, not the article's sourcing.
-                if let t = f.sourceType, f.voice == .author { sourcing.attributions[t, default: 0] += 1 }
-                if f.family == .scareQuote { sourcing.scareQuotes += 1 }
+            // One pass over the paragraph's findings for its tally, the article's (in the same
+            // order as one list of all findings would add them) and the sourcing figures;
+            // through a buffer, because `for f in findings` copied every finding.
+            var tally = Scoring.Tally()
+            findings.withUnsafeBufferPointer { found in
+                for i in found.indices {
+                    tally.add(found[i])
+                    articleTally.add(found[i])
+                    // Attributions inside quoted speech ("we were told") are the speaker's, not the article's sourcing.
+                    if let t = found[i].sourceType, found[i].voice == .author { sourcing.attributions[t, default: 0] += 1 }
+                    if found[i].family == .scareQuote { sourcing.scareQuotes += 1 }
+                }
             }
-            all += findings
             paragraphs.append(ScoredParagraph(paragraph: paragraph, findings: findings,
-                                              score: Scoring.score(findings, words: words_, settings: rubric.scoring),
+                                              score: Scoring.score(tally, words: words_, settings: rubric.scoring),
                                               claims: claims, claimsAttributed: attributed))
         }
-        let score = Scoring.score(all, words: words, settings: rubric.scoring)
+        let score = Scoring.score(articleTally, words: words, settings: rubric.scoring)
         return ScoredArticle(article: article, paragraphs: paragraphs, score: score, sourcing: sourcing, warnings: warnings)
     }
 

@@ -11,20 +11,31 @@ import Foundation
 /// paragraph move it most, so one loaded word in a long report stays low while a
 /// paragraph dense with them approaches 100.
 public enum Scoring {
-    public static func score(_ findings: [Finding], words: Int, settings: ScoringSettings) -> Score {
+    /// Findings counted and weighed per family, added one by one.
+    struct Tally {
         var counts = SIMD8<Int>(), weighted = SIMD8<Double>(), mask = SIMD8<Int>()
-        for f in findings {
+
+        @inline(__always) mutating func add(_ f: Finding) {
             let k = f.family.lane
             counts[k] += 1
             if f.counts { weighted[k] += f.weight; mask[k] = 1 }
         }
+    }
+
+    public static func score(_ findings: [Finding], words: Int, settings: ScoringSettings) -> Score {
+        var tally = Tally()
+        findings.withUnsafeBufferPointer { found in for i in found.indices { tally.add(found[i]) } }
+        return score(tally, words: words, settings: settings)
+    }
+
+    static func score(_ tally: Tally, words: Int, settings: ScoringSettings) -> Score {
         let denominator = Double(max(words, settings.minWords))
-        let density = 100 * weighted / denominator
+        let density = 100 * tally.weighted / denominator
         var sum = 0.0
         for k in 0..<Family.allCases.count { sum += settings.familyWeightLanes[k] * density[k] }
         let index = 100 * (1 - exp(-sum / settings.scale))
         let rounded = (index * 10).rounded() / 10
-        return Score(words: words, countLanes: counts, weightedLanes: weighted, weightedMask: mask, densityLanes: density,
+        return Score(words: words, countLanes: tally.counts, weightedLanes: tally.weighted, weightedMask: tally.mask, densityLanes: density,
                      editorializing: rounded, flagged: words > 0 && rounded >= settings.flagThreshold)
     }
 }
