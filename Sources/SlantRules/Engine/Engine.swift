@@ -135,11 +135,12 @@ public struct Engine: Sendable {
             var tally = Scoring.Tally()
             findings.withUnsafeBufferPointer { found in
                 for i in found.indices {
-                    tally.add(found[i])
-                    articleTally.add(found[i])
+                    let f = found.baseAddress! + i
+                    tally.add(f)
+                    articleTally.add(f)
                     // Attributions inside quoted speech ("we were told") are the speaker's, not the article's sourcing.
-                    if let t = found[i].sourceType, found[i].voice == .author { sourcing.attributions[t, default: 0] += 1 }
-                    if found[i].family == .scareQuote { sourcing.scareQuotes += 1 }
+                    if let t = f.pointee.sourceType, f.pointee.voice == .author { sourcing.attributions[t, default: 0] += 1 }
+                    if f.pointee.family == .scareQuote { sourcing.scareQuotes += 1 }
                 }
             }
             paragraphs.append(ScoredParagraph(paragraph: paragraph, findings: findings,

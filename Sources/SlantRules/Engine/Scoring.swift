@@ -15,16 +15,18 @@ public enum Scoring {
     struct Tally {
         var counts = SIMD8<Int>(), weighted = SIMD8<Double>(), mask = SIMD8<Int>()
 
-        @inline(__always) mutating func add(_ f: Finding) {
-            let k = f.family.lane
+        /// Adds the finding at `f`, read in place: taking a `Finding` by value copied it
+        /// (`Finding.counts` is spelled out for the same reason).
+        @inline(__always) mutating func add(_ f: UnsafePointer<Finding>) {
+            let k = f.pointee.family.lane
             counts[k] += 1
-            if f.counts { weighted[k] += f.weight; mask[k] = 1 }
+            if f.pointee.voice == .author && f.pointee.weight != 0 { weighted[k] += f.pointee.weight; mask[k] = 1 }
         }
     }
 
     public static func score(_ findings: [Finding], words: Int, settings: ScoringSettings) -> Score {
         var tally = Tally()
-        findings.withUnsafeBufferPointer { found in for i in found.indices { tally.add(found[i]) } }
+        findings.withUnsafeBufferPointer { found in for i in found.indices { tally.add(found.baseAddress! + i) } }
         return score(tally, words: words, settings: settings)
     }
 
