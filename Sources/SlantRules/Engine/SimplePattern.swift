@@ -25,7 +25,7 @@ struct SimplePattern: Sendable {
     }
 
     /// One instruction of the backtracking machine the pattern compiles to.
-    fileprivate struct Instruction: Sendable {
+    struct Instruction: Sendable {
         enum Op: UInt8, Sendable { case scalar, set, boundary, split, jump, match }
         var op: Op
         /// The scalar, the set index, or the preferred branch of a split / jump target.
@@ -40,7 +40,10 @@ struct SimplePattern: Sendable {
     private let firstASCII: (UInt64, UInt64)?
     private let firstNonASCII: Bool
     /// The pattern opens with `\b`, so only word edges need a try.
-    private let startsAtBoundary: Bool
+    fileprivate let startsAtBoundary: Bool
+    /// The program unrolled into straight-line paths when it has no loop and few enough
+    /// steps (PatternPaths): PatternSet then matches without the machine.
+    let paths: PatternPaths?
 
     init?(_ source: String) {
         var parser = Parser(scalars: Array(source.unicodeScalars))
@@ -68,6 +71,7 @@ struct SimplePattern: Sendable {
             firstASCII = first.asciiBits
         }
         firstNonASCII = nullable || first.mayContainNonASCII
+        paths = PatternPaths(program: program, sets: sets, skipFirst: startsAtBoundary)
     }
 
     /// Non-overlapping matches over the folded scalars, as code-point spans.
@@ -183,23 +187,43 @@ struct SimplePattern: Sendable {
 /// non-overlapping cursor, so the result is what separate passes would give.
 struct PatternSet: Sendable {
     let patterns: [SimplePattern]
-    /// For each ASCII scalar, a bit for each pattern (of a group of 64) that may start with it.
-    private let byASCII: [[UInt64]]
-    /// Patterns that may start with a non-ASCII scalar.
+    /// For each group of 64 patterns, a bit for each pattern that may start at a position
+    /// holding ASCII scalar `c`: at `group * 256 + c` when the scalar before is not a word
+    /// scalar (or there is none), at `group * 256 + 128 + c` when it is.
+    ///
+    /// Why two halves: a pattern that opens with `\b` can only start where the scalar
+    /// before differs from `c` in being a word scalar, and for ASCII `c` that is known
+    /// when the table is built. Positions inside words then cost one load, and the scalar
+    /// before is only looked at when the halves differ at `c`. For a pattern unrolled into
+    /// paths (PatternPaths) the bit is only set when some path starts with `c`.
+    private let byASCII: [UInt64]
+    /// Patterns that may start with a non-ASCII scalar; their opening `\b` is checked when reached.
     private let nonASCII: [UInt64]
+    /// For each group of 64 patterns, a bit for each pattern unrolled into `paths`.
+    private let unrolled: [UInt64]
+    private let paths: PathTable
 
     init(_ patterns: [SimplePattern]) {
         self.patterns = patterns
+        paths = PathTable(patterns.map(\.paths))
         let groups = (patterns.count + 63) / 64
-        var table = [[UInt64]](repeating: [UInt64](repeating: 0, count: 128), count: groups)
+        var table = [UInt64](repeating: 0, count: groups * 256)
         var other = [UInt64](repeating: 0, count: groups)
+        var unrolled = [UInt64](repeating: 0, count: groups)
         for (k, p) in patterns.enumerated() {
             let bit: UInt64 = 1 << UInt64(k % 64)
-            for c: UInt32 in 0..<128 where p.mayStartWith(c) { table[k / 64][Int(c)] |= bit }
+            if p.paths != nil { unrolled[k / 64] |= bit }
+            for c: UInt32 in 0..<128 where p.mayStartWith(c) && (p.paths == nil || paths.mayStart(k, withASCII: c)) {
+                let word = ScalarSet.isWord(c)
+                // After a non-word scalar a `\b` needs a word scalar here, after a word scalar a non-word one.
+                if !p.startsAtBoundary || word { table[k / 64 * 256 + Int(c)] |= bit }
+                if !p.startsAtBoundary || !word { table[k / 64 * 256 + 128 + Int(c)] |= bit }
+            }
             if p.mayStartWithNonASCII { other[k / 64] |= bit }
         }
         byASCII = table
         nonASCII = other
+        self.unrolled = unrolled
     }
 
     func matches(in text: [UInt32]) -> [[TextSpan]] {
@@ -208,6 +232,8 @@ struct PatternSet: Sendable {
     }
 
     /// The matches, and for each pattern whether its step budget (PatternBudget) ran out.
+    /// Patterns with paths (PatternPaths) never run out and are matched without the
+    /// machine; the others run in it exactly as `referenceMatches` does.
     func matches(in text: [UInt32], exhausted: inout [Bool]) -> [[TextSpan]] {
         var results = [[TextSpan]](repeating: [], count: patterns.count)
         var budget = [Int](repeating: PatternBudget.steps(forLength: text.count), count: patterns.count)
@@ -216,22 +242,59 @@ struct PatternSet: Sendable {
         var resume = [Int](repeating: 0, count: patterns.count)
         var stack: [(pc: Int, at: Int)] = []
         text.withUnsafeBufferPointer { text in
-            for group in 0..<byASCII.count {
-                byASCII[group].withUnsafeBufferPointer { table in
-                    let other = nonASCII[group]
+            byASCII.withUnsafeBufferPointer { table in
+                for group in 0..<nonASCII.count {
+                    let base = group * 256, other = nonASCII[group], unrolled = unrolled[group]
                     for i in 0..<text.count {
                         let c = text[i]
-                        var candidates = c < 128 ? table[Int(c)] : other
+                        var candidates: UInt64
+                        if c < 128 {
+                            let afterNonWord = table[base + Int(c)], afterWord = table[base + 128 + Int(c)]
+                            candidates = afterNonWord == afterWord || i == 0 || !PathTable.isWord(text[i - 1]) ? afterNonWord : afterWord
+                        } else {
+                            candidates = other
+                        }
                         while candidates != 0 {
+                            let bit = candidates & (0 &- candidates)
                             let k = group * 64 + candidates.trailingZeroBitCount
                             candidates &= candidates - 1
-                            guard resume[k] <= i, budget[k] > 0, patterns[k].mayStart(c, at: i, text) else { continue }
-                            let end = patterns[k].run(text, from: i, stack: &stack, budget: &budget[k])
+                            guard resume[k] <= i else { continue }
+                            let end: Int
+                            if unrolled & bit != 0 {
+                                guard c < 128 || patterns[k].mayStart(c, at: i, text) else { continue }
+                                end = paths.match(k, text, at: i, c)
+                            } else {
+                                guard budget[k] > 0, c < 128 || patterns[k].mayStart(c, at: i, text) else { continue }
+                                end = patterns[k].run(text, from: i, stack: &stack, budget: &budget[k])
+                            }
                             if end > i {
                                 results[k].append(TextSpan(start: i, end: end))
                                 resume[k] = end
                             }
                         }
+                    }
+                }
+            }
+        }
+        return results
+    }
+
+    /// What `matches(in:exhausted:)` must equal, kept as the specification its fast paths
+    /// are tested against (PatternPathsTests): each pattern on its own, the machine tried
+    /// at every position its first scalar and opening `\b` allow.
+    func referenceMatches(in text: [UInt32], exhausted: inout [Bool]) -> [[TextSpan]] {
+        var results = [[TextSpan]](repeating: [], count: patterns.count)
+        var budget = [Int](repeating: PatternBudget.steps(forLength: text.count), count: patterns.count)
+        defer { exhausted = budget.map { $0 <= 0 } }
+        var stack: [(pc: Int, at: Int)] = []
+        text.withUnsafeBufferPointer { text in
+            for (k, pattern) in patterns.enumerated() {
+                var resume = 0
+                for i in 0..<text.count where resume <= i && budget[k] > 0 && pattern.mayStart(text[i], at: i, text) {
+                    let end = pattern.run(text, from: i, stack: &stack, budget: &budget[k])
+                    if end > i {
+                        results[k].append(TextSpan(start: i, end: end))
+                        resume = end
                     }
                 }
             }
