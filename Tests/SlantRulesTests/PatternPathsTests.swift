@@ -12,8 +12,9 @@ import SlantText
     static let pieces: [String] = [
         "a", "b", "c", "e", "i", "m", "s", "u", "w", "y", "x", "_", "5", "0", "9", "٣", "%", "$", "€", "£", "!", "?", ".",
         " ", " ", "  ", "\n", "\t", "\u{00A0}", "\u{2009}", "'", "’", "-", "—", "é", "ß", "你", "😀", "\u{200D}", "\u{0301}", "É",
-        "we", "we're", "i'm", "i", "me", "my", "us", "our", "ours", "you", "your", "you'll", "should", "must", "ought to",
-        "need to", "needs to", "has to", "will rise", "will not survive", "percent", "per cent", "million", "billion",
+        "we", "we're", "we've", "we'd", "i'm", "i'd", "i've", "i", "me", "my", "us", "our", "ours", "ourselves", "let's",
+        "you", "your", "yours", "you'll", "you're", "should", "must", "ought to", "need to", "needs to", "has to", "have to",
+        "will rise", "will fall", "will be forced", "will not survive", "percent", "per cent", "million", "billion",
         "aab", "abc", "ab", "ba", "cab", "e.g.",
     ]
 
@@ -21,7 +22,7 @@ import SlantText
     /// generator may still combine them into something it refuses, which is skipped).
     static let atoms: [String] = [
         "a", "b", "c", "e", "i", "s", "w", "y", "'", " ", "5", "%", "$", "€", "—", "😀", "٣", "_", "-",
-        #"\d"#, #"\s"#, #"\w"#, #"\D"#, #"\S"#, #"\W"#, #"\b"#, #"\."#, #"\?"#, #"\!"#, ".", #"\n"#, #"\t"#,
+        #"\d"#, #"\s"#, #"\w"#, #"\D"#, #"\S"#, #"\W"#, #"\b"#, #"\b"#, #"\b"#, #"\b"#, #"\."#, #"\?"#, #"\!"#, ".", #"\n"#, #"\t"#,
         "[abc]", "[a-c]", "[^a]", #"[^\s]"#, #"[\d%]"#, "[$€£]", "[A-C]", "[-a]", "[é-ë]",
         "we", "you", "will ", "percent", "ought to", "i'm",
     ]
@@ -30,10 +31,16 @@ import SlantText
     static func randomPattern(_ g: inout SplitMix64, depth: Int = 0) -> String {
         func pick(_ items: [String]) -> String { items[Int(g.next(below: UInt64(items.count)))] }
         let alternatives = depth > 1 || g.next(below: 3) != 0 ? 1 : 2 + Int(g.next(below: 4))
+        // Alternatives often share their first atoms, as in the rubric's `i'm|i've|i'd`:
+        // paths that agree up to the scalar where one of them fails.
+        var shared = ""
+        if alternatives > 1 && g.next(below: 2) == 0 {
+            for _ in 0..<(1 + Int(g.next(below: 2))) { shared += pick(atoms) }
+        }
         var options: [String] = []
         for _ in 0..<alternatives {
-            var sequence = ""
-            for _ in 0..<(1 + Int(g.next(below: 4))) {
+            var sequence = shared
+            for _ in 0..<(1 + Int(g.next(below: 3))) {
                 let atom = depth < 2 && g.next(below: 6) == 0 ? "(?:\(randomPattern(&g, depth: depth + 1)))" : pick(atoms)
                 // Only single atoms and groups take quantifiers; a boundary never does.
                 let single = atom.hasPrefix("(") || atom.hasPrefix("[") || atom.unicodeScalars.count == 1 || (atom.hasPrefix("\\") && atom.count == 2)

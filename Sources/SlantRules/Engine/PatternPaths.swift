@@ -90,9 +90,10 @@ struct PatternPaths: Sendable {
 /// order (PatternPaths). In an ASCII list a path whose first item is that scalar starts
 /// one item in, the scalar being already known to fit.
 final class PathTable: @unchecked Sendable { // immutable after init
-    /// A path's items in `items[from ..< to]`, tried `advance` code points after the start.
+    /// A path's items in `items[from ..< to]`, tried `advance` code points after the start;
+    /// the next entry of the list begins with the same `shared` items at the same offset.
     struct Entry {
-        var from: Int32, to: Int32, advance: Int32
+        var from: Int32, to: Int32, advance: Int32, shared: Int32 = 0
     }
 
     /// Items, encoded: a scalar is its value; a set is `setFlag | index` into `sets`;
@@ -153,6 +154,17 @@ final class PathTable: @unchecked Sendable { // immutable after init
                     // In an ASCII list, a leading scalar or set is known to fit: skip it.
                     entries.append(Self.entry(e.items, at: starts[p], skip: slot < 128 && first == 0 ? 1 : 0))
                 }
+                // Why `shared`: an entry that fails at its d-th item is followed by entries
+                // that fail at that same item when they share it and all before it (at the
+                // same offset), and `match` skips them. `\bwill (?:rise|fall|…)\b` has 17
+                // paths that all fail at the "i" of "was"; they cost one comparison, not 17.
+                let list = Int(lists.last!) ..< entries.count
+                for e in list.dropLast() where entries[e].advance == entries[e + 1].advance {
+                    let a = entries[e], b = entries[e + 1]
+                    var n: Int32 = 0
+                    while a.from + n < a.to && b.from + n < b.to && items[Int(a.from + n)] == items[Int(b.from + n)] { n += 1 }
+                    entries[e].shared = n
+                }
                 lists.append(Int32(entries.count))
             }
         }
@@ -195,35 +207,52 @@ final class PathTable: @unchecked Sendable { // immutable after init
         let slot = k * 129 + (c < 128 ? Int(c) : 128)
         var e = Int(lists[slot])
         let last = Int(lists[slot + 1])
-        paths: while e < last {
+        while e < last {
             let entry = entries[e]
-            e += 1
             var at = start + Int(entry.advance)
-            for j in Int(entry.from) ..< Int(entry.to) {
-                let item = items[j]
-                if item < Self.boundaryItem {
-                    guard at < text.count, text[at] == item else { continue paths }
-                    at += 1
-                } else if item == Self.boundaryItem {
-                    let before = at > 0 && Self.isWord(text[at - 1])
-                    let after = at < text.count && Self.isWord(text[at])
-                    guard before != after else { continue paths }
-                } else {
-                    guard at < text.count else { continue paths }
-                    let v = text[at], s = Int(item & ~Self.setFlag)
-                    if v < 128 {
-                        let bits = setASCII[s]
-                        guard (v < 64 ? bits.0 >> UInt64(v) : bits.1 >> UInt64(v - 64)) & 1 != 0 else { continue paths }
-                    } else {
-                        guard sets[s].contains(v) else { continue paths }
-                    }
-                    at += 1
-                }
+            var j = Int(entry.from)
+            let to = Int(entry.to)
+            while j < to && fits(items[j], text, &at) { j += 1 }
+            if j == to { return at }
+            // Failed at item `j`: so do the following entries that share it (see `shared`).
+            let failed = Int32(j) - entry.from
+            var previous = entry
+            e += 1
+            while e < last && previous.shared > failed {
+                previous = entries[e]
+                e += 1
             }
-            return at
         }
         return -1
     }
+
+    /// Whether `item` holds at `at`, moving `at` past the scalar it consumes.
+    @inline(__always)
+    private func fits(_ item: UInt32, _ text: UnsafeBufferPointer<UInt32>, _ at: inout Int) -> Bool {
+        if item < Self.boundaryItem {
+            guard at < text.count, text[at] == item else { return false }
+            at += 1
+        } else if item == Self.boundaryItem {
+            let before = at > 0 && Self.isWord(text[at - 1])
+            let after = at < text.count && Self.isWord(text[at])
+            guard before != after else { return false }
+        } else {
+            guard at < text.count else { return false }
+            let v = text[at], s = Int(item & ~Self.setFlag)
+            if v < 128 {
+                let bits = setASCII[s]
+                guard (v < 64 ? bits.0 >> UInt64(v) : bits.1 >> UInt64(v - 64)) & 1 != 0 else { return false }
+            } else {
+                guard containsBeyondASCII(s, v) else { return false }
+            }
+            at += 1
+        }
+        return true
+    }
+
+    /// Out of line, like ScalarSet's Unicode lookups, so `match` has no Unicode prologue.
+    @inline(never)
+    private func containsBeyondASCII(_ set: Int, _ v: UInt32) -> Bool { sets[set].contains(v) }
 
     /// ScalarSet.isWord with its ASCII case inline.
     @inline(__always)
