@@ -187,18 +187,27 @@ struct SimplePattern: Sendable {
 /// non-overlapping cursor, so the result is what separate passes would give.
 struct PatternSet: Sendable {
     let patterns: [SimplePattern]
-    /// For each group of 64 patterns, a bit for each pattern that may start at a position
-    /// holding ASCII scalar `c`: at `group * 256 + c` when the scalar before is not a word
-    /// scalar (or there is none), at `group * 256 + 128 + c` when it is.
+    /// For each group of 64 patterns, the patterns that may start at a position: a bit
+    /// for each, looked up by what the scalar there is (its slot: an ASCII scalar is its
+    /// own slot, every other scalar is slot 128) and by what the scalar before it is.
+    /// A group's part is `tableStride` long:
+    /// - `[slot]`: the scalar before is an ASCII non-word scalar, or there is none;
+    /// - `[129 + slot]`: it is an ASCII word scalar;
+    /// - `[258 + slot]`: it is beyond ASCII, word or not (both of the above, sorted out
+    ///   when a bit is set);
+    /// - `[387 + slot]`: not a bit set but the part (0, 129 or 258) that the next
+    ///   position reads, by what this scalar is.
     ///
-    /// Why two halves: a pattern that opens with `\b` can only start where the scalar
-    /// before differs from `c` in being a word scalar, and for ASCII `c` that is known
-    /// when the table is built. Positions inside words then cost one load, and the scalar
-    /// before is only looked at when the halves differ at `c`. For a pattern unrolled into
-    /// paths (PatternPaths) the bit is only set when some path starts with `c`.
-    private let byASCII: [UInt64]
-    /// Patterns that may start with a non-ASCII scalar; their opening `\b` is checked when reached.
-    private let nonASCII: [UInt64]
+    /// Why: a pattern that opens with `\b` can only start where the scalar before differs
+    /// from this one in being a word scalar, and for ASCII scalars that is known when the
+    /// table is built. So positions inside words, the most common, find no bit set, and
+    /// the scan carries the part to read from one position to the next instead of
+    /// testing the scalar before. The slot-128 entries hold the patterns that may start
+    /// with a non-ASCII scalar, their opening `\b` is checked when reached. For a
+    /// pattern unrolled into paths (PatternPaths) a bit is only set when some path starts
+    /// with the scalar.
+    private let table: [UInt64]
+    private static let tableStride = 4 * 129
     /// For each group of 64 patterns, a bit for each pattern unrolled into `paths`.
     private let unrolled: [UInt64]
     private let paths: PathTable
@@ -207,22 +216,27 @@ struct PatternSet: Sendable {
         self.patterns = patterns
         paths = PathTable(patterns.map(\.paths))
         let groups = (patterns.count + 63) / 64
-        var table = [UInt64](repeating: 0, count: groups * 256)
-        var other = [UInt64](repeating: 0, count: groups)
+        var table = [UInt64](repeating: 0, count: groups * Self.tableStride)
         var unrolled = [UInt64](repeating: 0, count: groups)
         for (k, p) in patterns.enumerated() {
-            let bit: UInt64 = 1 << UInt64(k % 64)
+            let bit: UInt64 = 1 << UInt64(k % 64), base = k / 64 * Self.tableStride
             if p.paths != nil { unrolled[k / 64] |= bit }
             for c: UInt32 in 0..<128 where p.mayStartWith(c) && (p.paths == nil || paths.mayStart(k, withASCII: c)) {
                 let word = ScalarSet.isWord(c)
                 // After a non-word scalar a `\b` needs a word scalar here, after a word scalar a non-word one.
-                if !p.startsAtBoundary || word { table[k / 64 * 256 + Int(c)] |= bit }
-                if !p.startsAtBoundary || !word { table[k / 64 * 256 + 128 + Int(c)] |= bit }
+                if !p.startsAtBoundary || word { table[base + Int(c)] |= bit }
+                if !p.startsAtBoundary || !word { table[base + 129 + Int(c)] |= bit }
+                table[base + 258 + Int(c)] |= bit
             }
-            if p.mayStartWithNonASCII { other[k / 64] |= bit }
+            if p.mayStartWithNonASCII {
+                for part in [0, 129, 258] { table[base + part + 128] |= bit }
+            }
         }
-        byASCII = table
-        nonASCII = other
+        for group in 0..<groups {
+            for c: UInt32 in 0..<128 { table[group * Self.tableStride + 387 + Int(c)] = ScalarSet.isWord(c) ? 129 : 0 }
+            table[group * Self.tableStride + 387 + 128] = 258
+        }
+        self.table = table
         self.unrolled = unrolled
     }
 
@@ -241,35 +255,14 @@ struct PatternSet: Sendable {
         guard !patterns.isEmpty else { return results }
         var resume = [Int](repeating: 0, count: patterns.count)
         var stack: [(pc: Int, at: Int)] = []
-        text.withUnsafeBufferPointer { text in
-            byASCII.withUnsafeBufferPointer { table in
-                for group in 0..<nonASCII.count {
-                    let base = group * 256, other = nonASCII[group], unrolled = unrolled[group]
-                    for i in 0..<text.count {
-                        let c = text[i]
-                        var candidates: UInt64
-                        if c < 128 {
-                            let afterNonWord = table[base + Int(c)], afterWord = table[base + 128 + Int(c)]
-                            candidates = afterNonWord == afterWord || i == 0 || !PathTable.isWord(text[i - 1]) ? afterNonWord : afterWord
-                        } else {
-                            candidates = other
-                        }
-                        while candidates != 0 {
-                            let bit = candidates & (0 &- candidates)
-                            let k = group * 64 + candidates.trailingZeroBitCount
-                            candidates &= candidates - 1
-                            guard resume[k] <= i else { continue }
-                            let end: Int
-                            if unrolled & bit != 0 {
-                                guard c < 128 || patterns[k].mayStart(c, at: i, text) else { continue }
-                                end = paths.match(k, text, at: i, c)
-                            } else {
-                                guard budget[k] > 0, c < 128 || patterns[k].mayStart(c, at: i, text) else { continue }
-                                end = patterns[k].run(text, from: i, stack: &stack, budget: &budget[k])
-                            }
-                            if end > i {
-                                results[k].append(TextSpan(start: i, end: end))
-                                resume[k] = end
+        results.withUnsafeMutableBufferPointer { results in
+            budget.withUnsafeMutableBufferPointer { budget in
+                resume.withUnsafeMutableBufferPointer { resume in
+                    text.withUnsafeBufferPointer { text in
+                        table.withUnsafeBufferPointer { table in
+                            let scan = Scan(text: text, results: results, resume: resume, budget: budget)
+                            for group in 0..<unrolled.count {
+                                self.scan(group, table.baseAddress! + group * Self.tableStride, scan, stack: &stack)
                             }
                         }
                     }
@@ -277,6 +270,62 @@ struct PatternSet: Sendable {
             }
         }
         return results
+    }
+
+    /// One scan's text and what it has found so far: each pattern's matches, where its
+    /// next match may start (matches do not overlap), and what is left of its step
+    /// budget. Held through pointers: arrays in an `inout` struct had their uniqueness
+    /// checked at every position tried.
+    private struct Scan {
+        let text: UnsafeBufferPointer<UInt32>
+        let results: UnsafeMutableBufferPointer<[TextSpan]>
+        let resume: UnsafeMutableBufferPointer<Int>
+        let budget: UnsafeMutableBufferPointer<Int>
+    }
+
+    /// One pass over the text for one group of 64 patterns (`table` is its part of `table`).
+    private func scan(_ group: Int, _ table: UnsafePointer<UInt64>, _ scan: Scan, stack: inout [(pc: Int, at: Int)]) {
+        let text = scan.text
+        // Most positions start no pattern: for them this loop is a handful of loads and
+        // compares, and leaves the rest to `tryPatterns`.
+        var part = 0
+        for i in 0..<text.count {
+            let c = text[i]
+            let slot = Int(min(c, 128))
+            var candidates = table[part + slot]
+            let before = part
+            part = Int(truncatingIfNeeded: table[387 + slot])
+            if candidates != 0 {
+                if before == 258 { candidates = ScalarSet.isWord(text[i - 1]) ? table[129 + slot] : table[slot] }
+                if candidates != 0 { tryPatterns(candidates, group: group, at: i, c, scan, stack: &stack) }
+            }
+        }
+    }
+
+    /// Tries the `candidates` of `group` at position `i` (scalar `c`). Kept out of line so
+    /// the scan's loop keeps its few values in registers.
+    @inline(never)
+    private func tryPatterns(_ candidates: UInt64, group: Int, at i: Int, _ c: UInt32, _ scan: Scan, stack: inout [(pc: Int, at: Int)]) {
+        var candidates = candidates
+        let unrolled = unrolled[group]
+        while candidates != 0 {
+            let bit = candidates & (0 &- candidates)
+            let k = group * 64 + candidates.trailingZeroBitCount
+            candidates &= candidates - 1
+            guard scan.resume[k] <= i else { continue }
+            let end: Int
+            if unrolled & bit != 0 {
+                guard c < 128 || patterns[k].mayStart(c, at: i, scan.text) else { continue }
+                end = paths.match(k, scan.text, at: i, c)
+            } else {
+                guard scan.budget[k] > 0, c < 128 || patterns[k].mayStart(c, at: i, scan.text) else { continue }
+                end = patterns[k].run(scan.text, from: i, stack: &stack, budget: &scan.budget[k])
+            }
+            if end > i {
+                scan.results[k].append(TextSpan(start: i, end: end))
+                scan.resume[k] = end
+            }
+        }
     }
 
     /// What `matches(in:exhausted:)` must equal, kept as the specification its fast paths
@@ -412,16 +461,32 @@ struct ScalarSet: Sendable {
         return false
     }
 
+    // The Unicode property lookups below are kept out of line (`@inline(never)`): inlined,
+    // their resilient types gave every caller a prologue of metadata calls and stack
+    // allocations, paid at each position tried even when the scalar was ASCII.
+
     /// ICU's `\d`: decimal digits of any script.
+    @inline(__always)
     static func isDigit(_ v: UInt32) -> Bool {
         if v < 128 { return v >= 0x30 && v <= 0x39 }
+        return isDigitBeyondASCII(v)
+    }
+
+    @inline(never)
+    private static func isDigitBeyondASCII(_ v: UInt32) -> Bool {
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.generalCategory == .decimalNumber
     }
 
     /// ICU's `\s`: tab, line feed, form feed, carriage return and Unicode separators.
+    @inline(__always)
     static func isSpace(_ v: UInt32) -> Bool {
         if v < 128 { return v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0C || v == 0x0D }
+        return isSpaceBeyondASCII(v)
+    }
+
+    @inline(never)
+    private static func isSpaceBeyondASCII(_ v: UInt32) -> Bool {
         guard let s = Unicode.Scalar(v) else { return false }
         switch s.properties.generalCategory {
         case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
@@ -430,10 +495,16 @@ struct ScalarSet: Sendable {
     }
 
     /// ICU's `\w` (and so its `\b`): letters, marks, decimal digits, connector punctuation, ZWJ/ZWNJ.
+    @inline(__always)
     static func isWord(_ v: UInt32) -> Bool {
         if v < 128 {
             return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
         }
+        return isWordBeyondASCII(v)
+    }
+
+    @inline(never)
+    private static func isWordBeyondASCII(_ v: UInt32) -> Bool {
         if v == 0x200C || v == 0x200D { return true }
         guard let s = Unicode.Scalar(v) else { return false }
         let p = s.properties
