@@ -25,7 +25,7 @@ struct SimplePattern: Sendable {
     }
 
     /// One instruction of the backtracking machine the pattern compiles to.
-    fileprivate struct Instruction: Sendable {
+    struct Instruction: Sendable {
         enum Op: UInt8, Sendable { case scalar, set, boundary, split, jump, match }
         var op: Op
         /// The scalar, the set index, or the preferred branch of a split / jump target.
@@ -40,7 +40,10 @@ struct SimplePattern: Sendable {
     private let firstASCII: (UInt64, UInt64)?
     private let firstNonASCII: Bool
     /// The pattern opens with `\b`, so only word edges need a try.
-    private let startsAtBoundary: Bool
+    fileprivate let startsAtBoundary: Bool
+    /// The program unrolled into straight-line paths when it has no loop and few enough
+    /// steps (PatternPaths): PatternSet then matches without the machine.
+    let paths: PatternPaths?
 
     init?(_ source: String) {
         var parser = Parser(scalars: Array(source.unicodeScalars))
@@ -68,6 +71,7 @@ struct SimplePattern: Sendable {
             firstASCII = first.asciiBits
         }
         firstNonASCII = nullable || first.mayContainNonASCII
+        paths = PatternPaths(program: program, sets: sets, skipFirst: startsAtBoundary)
     }
 
     /// Non-overlapping matches over the folded scalars, as code-point spans.
@@ -183,23 +187,57 @@ struct SimplePattern: Sendable {
 /// non-overlapping cursor, so the result is what separate passes would give.
 struct PatternSet: Sendable {
     let patterns: [SimplePattern]
-    /// For each ASCII scalar, a bit for each pattern (of a group of 64) that may start with it.
-    private let byASCII: [[UInt64]]
-    /// Patterns that may start with a non-ASCII scalar.
-    private let nonASCII: [UInt64]
+    /// For each group of 64 patterns, the patterns that may start at a position: a bit
+    /// for each, looked up by what the scalar there is (its slot: an ASCII scalar is its
+    /// own slot, every other scalar is slot 128) and by what the scalar before it is.
+    /// A group's part is `tableStride` long:
+    /// - `[slot]`: the scalar before is an ASCII non-word scalar, or there is none;
+    /// - `[129 + slot]`: it is an ASCII word scalar;
+    /// - `[258 + slot]`: it is beyond ASCII, word or not (both of the above, sorted out
+    ///   when a bit is set);
+    /// - `[387 + slot]`: not a bit set but the part (0, 129 or 258) that the next
+    ///   position reads, by what this scalar is.
+    ///
+    /// Why: a pattern that opens with `\b` can only start where the scalar before differs
+    /// from this one in being a word scalar, and for ASCII scalars that is known when the
+    /// table is built. So positions inside words, the most common, find no bit set, and
+    /// the scan carries the part to read from one position to the next instead of
+    /// testing the scalar before. The slot-128 entries hold the patterns that may start
+    /// with a non-ASCII scalar, their opening `\b` is checked when reached. For a
+    /// pattern unrolled into paths (PatternPaths) a bit is only set when some path starts
+    /// with the scalar.
+    private let table: [UInt64]
+    private static let tableStride = 4 * 129
+    /// For each group of 64 patterns, a bit for each pattern unrolled into `paths`.
+    private let unrolled: [UInt64]
+    private let paths: PathTable
 
     init(_ patterns: [SimplePattern]) {
         self.patterns = patterns
+        paths = PathTable(patterns.map(\.paths))
         let groups = (patterns.count + 63) / 64
-        var table = [[UInt64]](repeating: [UInt64](repeating: 0, count: 128), count: groups)
-        var other = [UInt64](repeating: 0, count: groups)
+        var table = [UInt64](repeating: 0, count: groups * Self.tableStride)
+        var unrolled = [UInt64](repeating: 0, count: groups)
         for (k, p) in patterns.enumerated() {
-            let bit: UInt64 = 1 << UInt64(k % 64)
-            for c: UInt32 in 0..<128 where p.mayStartWith(c) { table[k / 64][Int(c)] |= bit }
-            if p.mayStartWithNonASCII { other[k / 64] |= bit }
+            let bit: UInt64 = 1 << UInt64(k % 64), base = k / 64 * Self.tableStride
+            if p.paths != nil { unrolled[k / 64] |= bit }
+            for c: UInt32 in 0..<128 where p.mayStartWith(c) && (p.paths == nil || paths.mayStart(k, withASCII: c)) {
+                let word = ScalarSet.isWord(c)
+                // After a non-word scalar a `\b` needs a word scalar here, after a word scalar a non-word one.
+                if !p.startsAtBoundary || word { table[base + Int(c)] |= bit }
+                if !p.startsAtBoundary || !word { table[base + 129 + Int(c)] |= bit }
+                table[base + 258 + Int(c)] |= bit
+            }
+            if p.mayStartWithNonASCII {
+                for part in [0, 129, 258] { table[base + part + 128] |= bit }
+            }
         }
-        byASCII = table
-        nonASCII = other
+        for group in 0..<groups {
+            for c: UInt32 in 0..<128 { table[group * Self.tableStride + 387 + Int(c)] = ScalarSet.isWord(c) ? 129 : 0 }
+            table[group * Self.tableStride + 387 + 128] = 258
+        }
+        self.table = table
+        self.unrolled = unrolled
     }
 
     func matches(in text: [UInt32]) -> [[TextSpan]] {
@@ -208,6 +246,8 @@ struct PatternSet: Sendable {
     }
 
     /// The matches, and for each pattern whether its step budget (PatternBudget) ran out.
+    /// Patterns with paths (PatternPaths) never run out and are matched without the
+    /// machine; the others run in it exactly as `referenceMatches` does.
     func matches(in text: [UInt32], exhausted: inout [Bool]) -> [[TextSpan]] {
         var results = [[TextSpan]](repeating: [], count: patterns.count)
         var budget = [Int](repeating: PatternBudget.steps(forLength: text.count), count: patterns.count)
@@ -215,23 +255,95 @@ struct PatternSet: Sendable {
         guard !patterns.isEmpty else { return results }
         var resume = [Int](repeating: 0, count: patterns.count)
         var stack: [(pc: Int, at: Int)] = []
-        text.withUnsafeBufferPointer { text in
-            for group in 0..<byASCII.count {
-                byASCII[group].withUnsafeBufferPointer { table in
-                    let other = nonASCII[group]
-                    for i in 0..<text.count {
-                        let c = text[i]
-                        var candidates = c < 128 ? table[Int(c)] : other
-                        while candidates != 0 {
-                            let k = group * 64 + candidates.trailingZeroBitCount
-                            candidates &= candidates - 1
-                            guard resume[k] <= i, budget[k] > 0, patterns[k].mayStart(c, at: i, text) else { continue }
-                            let end = patterns[k].run(text, from: i, stack: &stack, budget: &budget[k])
-                            if end > i {
-                                results[k].append(TextSpan(start: i, end: end))
-                                resume[k] = end
+        results.withUnsafeMutableBufferPointer { results in
+            budget.withUnsafeMutableBufferPointer { budget in
+                resume.withUnsafeMutableBufferPointer { resume in
+                    text.withUnsafeBufferPointer { text in
+                        table.withUnsafeBufferPointer { table in
+                            let scan = Scan(text: text, results: results, resume: resume, budget: budget)
+                            for group in 0..<unrolled.count {
+                                self.scan(group, table.baseAddress! + group * Self.tableStride, scan, stack: &stack)
                             }
                         }
+                    }
+                }
+            }
+        }
+        return results
+    }
+
+    /// One scan's text and what it has found so far: each pattern's matches, where its
+    /// next match may start (matches do not overlap), and what is left of its step
+    /// budget. Held through pointers: arrays in an `inout` struct had their uniqueness
+    /// checked at every position tried.
+    private struct Scan {
+        let text: UnsafeBufferPointer<UInt32>
+        let results: UnsafeMutableBufferPointer<[TextSpan]>
+        let resume: UnsafeMutableBufferPointer<Int>
+        let budget: UnsafeMutableBufferPointer<Int>
+    }
+
+    /// One pass over the text for one group of 64 patterns (`table` is its part of `table`).
+    private func scan(_ group: Int, _ table: UnsafePointer<UInt64>, _ scan: Scan, stack: inout [(pc: Int, at: Int)]) {
+        let text = scan.text
+        // Most positions start no pattern: for them this loop is a handful of loads and
+        // compares, and leaves the rest to `tryPatterns`.
+        var part = 0
+        for i in 0..<text.count {
+            let c = text[i]
+            let slot = Int(min(c, 128))
+            var candidates = table[part + slot]
+            let before = part
+            part = Int(truncatingIfNeeded: table[387 + slot])
+            if candidates != 0 {
+                if before == 258 { candidates = ScalarSet.isWord(text[i - 1]) ? table[129 + slot] : table[slot] }
+                if candidates != 0 { tryPatterns(candidates, group: group, at: i, c, scan, stack: &stack) }
+            }
+        }
+    }
+
+    /// Tries the `candidates` of `group` at position `i` (scalar `c`). Kept out of line so
+    /// the scan's loop keeps its few values in registers.
+    @inline(never)
+    private func tryPatterns(_ candidates: UInt64, group: Int, at i: Int, _ c: UInt32, _ scan: Scan, stack: inout [(pc: Int, at: Int)]) {
+        var candidates = candidates
+        let unrolled = unrolled[group]
+        while candidates != 0 {
+            let bit = candidates & (0 &- candidates)
+            let k = group * 64 + candidates.trailingZeroBitCount
+            candidates &= candidates - 1
+            guard scan.resume[k] <= i else { continue }
+            let end: Int
+            if unrolled & bit != 0 {
+                guard c < 128 || patterns[k].mayStart(c, at: i, scan.text) else { continue }
+                end = paths.match(k, scan.text, at: i, c)
+            } else {
+                guard scan.budget[k] > 0, c < 128 || patterns[k].mayStart(c, at: i, scan.text) else { continue }
+                end = patterns[k].run(scan.text, from: i, stack: &stack, budget: &scan.budget[k])
+            }
+            if end > i {
+                scan.results[k].append(TextSpan(start: i, end: end))
+                scan.resume[k] = end
+            }
+        }
+    }
+
+    /// What `matches(in:exhausted:)` must equal, kept as the specification its fast paths
+    /// are tested against (PatternPathsTests): each pattern on its own, the machine tried
+    /// at every position its first scalar and opening `\b` allow.
+    func referenceMatches(in text: [UInt32], exhausted: inout [Bool]) -> [[TextSpan]] {
+        var results = [[TextSpan]](repeating: [], count: patterns.count)
+        var budget = [Int](repeating: PatternBudget.steps(forLength: text.count), count: patterns.count)
+        defer { exhausted = budget.map { $0 <= 0 } }
+        var stack: [(pc: Int, at: Int)] = []
+        text.withUnsafeBufferPointer { text in
+            for (k, pattern) in patterns.enumerated() {
+                var resume = 0
+                for i in 0..<text.count where resume <= i && budget[k] > 0 && pattern.mayStart(text[i], at: i, text) {
+                    let end = pattern.run(text, from: i, stack: &stack, budget: &budget[k])
+                    if end > i {
+                        results[k].append(TextSpan(start: i, end: end))
+                        resume = end
                     }
                 }
             }
@@ -349,16 +461,32 @@ struct ScalarSet: Sendable {
         return false
     }
 
+    // The Unicode property lookups below are kept out of line (`@inline(never)`): inlined,
+    // their resilient types gave every caller a prologue of metadata calls and stack
+    // allocations, paid at each position tried even when the scalar was ASCII.
+
     /// ICU's `\d`: decimal digits of any script.
+    @inline(__always)
     static func isDigit(_ v: UInt32) -> Bool {
         if v < 128 { return v >= 0x30 && v <= 0x39 }
+        return isDigitBeyondASCII(v)
+    }
+
+    @inline(never)
+    private static func isDigitBeyondASCII(_ v: UInt32) -> Bool {
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.generalCategory == .decimalNumber
     }
 
     /// ICU's `\s`: tab, line feed, form feed, carriage return and Unicode separators.
+    @inline(__always)
     static func isSpace(_ v: UInt32) -> Bool {
         if v < 128 { return v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0C || v == 0x0D }
+        return isSpaceBeyondASCII(v)
+    }
+
+    @inline(never)
+    private static func isSpaceBeyondASCII(_ v: UInt32) -> Bool {
         guard let s = Unicode.Scalar(v) else { return false }
         switch s.properties.generalCategory {
         case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
@@ -367,10 +495,16 @@ struct ScalarSet: Sendable {
     }
 
     /// ICU's `\w` (and so its `\b`): letters, marks, decimal digits, connector punctuation, ZWJ/ZWNJ.
+    @inline(__always)
     static func isWord(_ v: UInt32) -> Bool {
         if v < 128 {
             return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
         }
+        return isWordBeyondASCII(v)
+    }
+
+    @inline(never)
+    private static func isWordBeyondASCII(_ v: UInt32) -> Bool {
         if v == 0x200C || v == 0x200D { return true }
         guard let s = Unicode.Scalar(v) else { return false }
         let p = s.properties
