@@ -94,7 +94,7 @@ enum Tokenizer {
                 default: kind = .punctuation
                 }
             } else {
-                kind = c.properties.generalCategory.isPunctuation ? .punctuation : .symbol
+                kind = ScalarClass.unicodeIsPunctuation(c) ? .punctuation : .symbol
             }
             tokens.append(Token(span: TextSpan(start: start, end: i), kind: kind))
         }
