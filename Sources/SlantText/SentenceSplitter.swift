@@ -25,6 +25,10 @@ enum SentenceSplitter {
         "one", "two", "three", "last", "earlier", "later", "under", "according", "both", "each", "all", "other",
     ]
 
+    static let neverFinalList = WordList(neverFinal)
+    static let mayEndList = WordList(mayEnd)
+    static let openerList = WordList(openers)
+
     static func isTerminator(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0xFF0E, 0x203C, 0x2047, 0x2048, 0x2049: return true
@@ -92,6 +96,16 @@ enum SentenceSplitter {
         guard term == ".", tokens[t].span.length == 1, t > 0 else { return true }
         let before = tokens[t - 1]
         guard before.span.end == tokens[t].span.start, before.kind == .word else { return true }
+        // Most words are short ASCII: ask the packed lists; anything else takes the String path below.
+        if let word = PackedWord(folding: p, before.span) {
+            if neverFinalList.contains(word) { return false }
+            if word == PackedWord.no || word == PackedWord.nos, next.kind == .number { return false } // No. 10
+            let startsWithOpener = next.kind == .word && openerList.contains(p, next.span)
+            if before.span.length == 1, ScalarClass.isUpper(p[lo + before.span.start]) { return startsWithOpener }
+            if mayEndList.contains(word) { return startsWithOpener }
+            if word.contains(0x2E) { return startsWithOpener }
+            return true
+        }
         let word = folded(p, before.span)
         let nextWord = next.kind == .word ? folded(p, next.span) : ""
         if neverFinal.contains(word) { return false }
