@@ -22,11 +22,12 @@ enum ParagraphClassifier {
 
     static let cues = ByteAutomaton(patterns: boilerplateCues.map { Array($0.utf8) })
 
-    static func classify(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], sentences: Int) -> ParagraphKind {
-        let words = tokens.lazy.filter(\.isWordLike).count
+    /// `words` is the number of word and number tokens.
+    static func classify(_ p: ArraySlice<Unicode.Scalar>, words: Int, sentences: Int) -> ParagraphKind {
         if words == 0 { return .boilerplate }
         if words <= 40 {
-            if p.first == "©" || (p.starts(with: ["(", "c", ")"]) || p.starts(with: ["(", "C", ")"])) { return .boilerplate }
+            let lo = p.startIndex
+            if p.first == "©" || (p.count >= 3 && p[lo] == "(" && (p[lo + 1] == "c" || p[lo + 1] == "C") && p[lo + 2] == ")") { return .boilerplate }
             var folded: [UInt8] = []
             folded.reserveCapacity(p.count + 8)
             for c in p {

@@ -51,51 +51,83 @@ public enum Segmenter {
     static func analyse(_ p: ArraySlice<Unicode.Scalar>, index: Int, offset: Int, hint: ParagraphKind?) -> Paragraph {
         let found = QuoteFinder.find(in: p)
         var marks: [Int] = []
-        var closes = Set<Int>()
-        for q in found {
-            marks.append(q.open)
-            if let c = q.close { marks.append(c); closes.insert(c) }
+        var closes: [Int] = []
+        if !found.isEmpty {
+            marks.reserveCapacity(2 * found.count)
+            for q in found {
+                marks.append(q.open)
+                if let c = q.close { marks.append(c); closes.append(c) }
+            }
+            marks.sort()
+            closes.sort()
         }
-        marks.sort()
         var tokens = Tokenizer.tokenize(p, quoteMarks: marks)
-        let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes)
-        var quotes: [Quote] = found.map { q in
+        var sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes)
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(found.count)
+        for q in found {
             let end = (q.close ?? (p.count - 1)) + 1
             let inner = TextSpan(start: q.open + 1, end: q.close ?? p.count)
-            return Quote(
+            quotes.append(Quote(
                 span: TextSpan(start: q.open, end: end),
                 inner: inner,
                 openMark: Character(p[p.startIndex + q.open]),
                 closeMark: q.close.map { Character(p[p.startIndex + $0]) },
-                words: tokens.lazy.filter { $0.isWordLike && inner.contains($0.span) }.count,
+                words: wordCount(of: tokens, inside: inner),
                 depth: 0,
                 reported: SpeechAttachment.isReported(quote: (q.open, q.close), tokens: tokens, in: p)
-            )
+            ))
         }
+        // `found` is sorted by opening mark, and a quotation's inner span starts after its
+        // mark, so only an earlier quotation can enclose a later one.
         for i in quotes.indices {
-            quotes[i].depth = quotes.indices.filter { $0 != i && quotes[$0].inner.contains(quotes[i].span) }.count
+            var depth = 0
+            for j in 0..<i where quotes[j].inner.contains(quotes[i].span) { depth += 1 }
+            quotes[i].depth = depth
         }
-        for t in tokens.indices {
-            tokens[t].span.start += offset
-            tokens[t].span.end += offset
+        // Shifted in place through a buffer pointer: the array's uniqueness is checked once, not per token.
+        let words = tokens.withUnsafeMutableBufferPointer { tokens in
+            var words = 0
+            for t in tokens.indices {
+                if tokens[t].isWordLike { words += 1 }
+                tokens[t].span.start += offset
+                tokens[t].span.end += offset
+            }
+            return words
         }
         // Markup knows headings and block quotes; page furniture is recognised by its words
         // even when a page puts it in a heading ("Comments (12)").
-        let guessed = ParagraphClassifier.classify(p, tokens: tokens, sentences: sentences.count)
+        let guessed = ParagraphClassifier.classify(p, words: words, sentences: sentences.count)
         let kind = guessed == .boilerplate && hint != .quoteBlock ? .boilerplate : (hint ?? guessed)
+        for k in sentences.indices { sentences[k].span = sentences[k].span.shifted(by: offset) }
+        for k in quotes.indices {
+            quotes[k].span = quotes[k].span.shifted(by: offset)
+            quotes[k].inner = quotes[k].inner.shifted(by: offset)
+        }
         return Paragraph(
             index: index,
             span: TextSpan(start: offset, end: offset + p.count),
             kind: kind,
-            sentences: sentences.map { Sentence(span: $0.span.shifted(by: offset)) },
+            sentences: sentences,
             tokens: tokens,
-            quotes: quotes.map {
-                var q = $0
-                q.span = q.span.shifted(by: offset)
-                q.inner = q.inner.shifted(by: offset)
-                return q
-            }
+            quotes: quotes
         )
+    }
+
+    /// Word and number tokens inside `inner`. Tokens are sorted and disjoint, so those
+    /// inside are one run found by binary search, not by a filter over the paragraph.
+    static func wordCount(of tokens: [Token], inside inner: TextSpan) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].span.start < inner.start { lo = mid + 1 } else { hi = mid }
+        }
+        var count = 0
+        while lo < tokens.count && tokens[lo].span.start < inner.end {
+            if tokens[lo].isWordLike && tokens[lo].span.end <= inner.end { count += 1 }
+            lo += 1
+        }
+        return count
     }
 
     /// Paragraph extents: blank-line separated blocks; a block whose every line ends a

@@ -49,7 +49,8 @@ enum SentenceSplitter {
     }
 
     /// Sentences of a paragraph, paragraph-local offsets.
-    static func split(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], quoteCloses: Set<Int>) -> [Sentence] {
+    /// `quoteCloses` holds the sorted local indices of quotations' closing marks.
+    static func split(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], quoteCloses: [Int]) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
         let lo = p.startIndex
         var sentences: [Sentence] = []
@@ -65,7 +66,7 @@ enum SentenceSplitter {
                   isTerminator(p[lo + tokens[end + 1].span.start]) || isTrailingCloser(p[lo + tokens[end + 1].span.start]) {
                 let s = p[lo + tokens[end + 1].span.start]
                 // A straight mark glued after a terminator closes only if it is a quotation's closing mark.
-                if (s == "\"" || s == "'") && !quoteCloses.contains(tokens[end + 1].span.start) { break }
+                if (s == "\"" || s == "'") && !quoteCloses.sortedContains(tokens[end + 1].span.start) { break }
                 end += 1
             }
             let next = end + 1 < tokens.count ? tokens[end + 1] : nil
@@ -124,5 +125,17 @@ enum SentenceSplitter {
         let lo = p.startIndex
         for i in span.start..<span.end { s.append(Folding.fold(p[lo + i])) }
         return String(s)
+    }
+}
+
+extension Array where Element == Int {
+    /// Binary search in a sorted array.
+    func sortedContains(_ x: Int) -> Bool {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < count && self[lo] == x
     }
 }
