@@ -5,11 +5,20 @@ public enum Segmenter {
         var paragraphs: [Paragraph] = []
         var carriedQuote = false
         var nextHint = 0 // hints and blocks are both in text order
-        for block in blocks(scalars).flatMap({ pieces(of: $0, in: scalars) }) { // LongParagraphs.swift
+        var extents: [Range<Int>] = []
+        for block in blocks(scalars) {
+            // Only an over-long block is cut (LongParagraphs.swift); the rest go as they are.
+            if block.count > maxParagraphLength { extents += pieces(of: block, in: scalars) } else { extents.append(block) }
+        }
+        paragraphs.reserveCapacity(extents.count)
+        var longest = 0
+        for block in extents { longest = max(longest, block.count) }
+        var scratch = TokenScratch(capacity: longest)
+        for block in extents {
             while nextHint < document.hints.count && document.hints[nextHint].span.end <= block.lowerBound { nextHint += 1 }
             let hint = nextHint < document.hints.count && document.hints[nextHint].span.contains(block.lowerBound)
                 ? document.hints[nextHint].kind : nil
-            var paragraph = analyse(scalars[block.lowerBound..<block.upperBound], index: paragraphs.count, offset: block.lowerBound, hint: hint)
+            var paragraph = analyse(scalars[block.lowerBound..<block.upperBound], index: paragraphs.count, offset: block.lowerBound, hint: hint, scratch: &scratch)
             // A paragraph that opens with a quotation continuing the previous one's unclosed
             // quotation carries on reported speech (news style for long quotations).
             if carriedQuote, let first = paragraph.quotes.first, first.span.start == block.lowerBound {
@@ -48,7 +57,8 @@ public enum Segmenter {
     }
 
     /// Analyses one paragraph given as a slice of the article's scalars.
-    static func analyse(_ p: ArraySlice<Unicode.Scalar>, index: Int, offset: Int, hint: ParagraphKind?) -> Paragraph {
+    /// `scratch` is working space for the tokenizer, reused across paragraphs.
+    static func analyse(_ p: ArraySlice<Unicode.Scalar>, index: Int, offset: Int, hint: ParagraphKind?, scratch: inout TokenScratch) -> Paragraph {
         let found = QuoteFinder.find(in: p)
         var marks: [Int] = []
         var closes: [Int] = []
@@ -61,7 +71,7 @@ public enum Segmenter {
             marks.sort()
             closes.sort()
         }
-        var tokens = Tokenizer.tokenize(p, quoteMarks: marks)
+        var tokens = Tokenizer.tokenize(p, quoteMarks: marks, scratch: &scratch)
         var sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes)
         var quotes: [Quote] = []
         quotes.reserveCapacity(found.count)
