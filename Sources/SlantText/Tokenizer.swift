@@ -41,6 +41,18 @@ enum Tokenizer {
         while i < hi {
             let c = p[i]
             let cv = c.value
+            // The common case first, without a call: an ASCII word or number ended by a
+            // space; any other end is left to `wordEnd`. The quotation-mark cursor need not
+            // be asked here: marks stand only where `QuoteFinder.isCandidate` holds, never
+            // at a letter or digit.
+            if isASCIIAlnum(cv) {
+                var end = i &+ 1
+                while end < hi && isASCIIAlnum(p[end].value) { end &+= 1 }
+                if end < hi && p[end].value != 0x20 { end = wordEnd(p, from: end, marks: &marks, hasMarks: hasMarks) }
+                emit(i, end, cv <= 0x39 ? .number : .word)
+                i = end
+                continue
+            }
             if cv == 0x20 || cv == 0x0A || cv == 0x09 || (cv >= 0x80 && ScalarClass.isSpace(c)) { i += 1; continue }
             let start = i
             if hasMarks && marks.contains(i) {
