@@ -54,24 +54,26 @@ enum ParagraphClassifier {
                 var k = 0
                 let n = src.count
                 let base = UnsafeRawPointer(src.baseAddress)
-                // Four code points at a time, two to a 64-bit word, while all four are ASCII:
-                // a lane gets bit 7 from adding 0x3F when it is at least "A" and from adding
-                // 0x25 when it is past "Z"; the difference, moved to bit 5, is the lower-case
-                // bit to set. The low byte of each lane is then the fold.
-                let high: UInt64 = 0xFFFF_FF80_FFFF_FF80, fromA: UInt64 = 0x0000_003F_0000_003F
-                let pastZ: UInt64 = 0x0000_0025_0000_0025, bit7: UInt64 = 0x0000_0080_0000_0080
+                // Eight code points at a time while all are ASCII. Each 64-bit load holds two;
+                // `w | w >> 24` brings the second's low byte next to the first's, so four
+                // loads give one word of eight bytes, lower-cased together: a byte gets bit 7
+                // from adding 0x3F when it is at least "A" and from adding 0x25 when it is
+                // past "Z" (no byte carries into the next), and the difference, moved to
+                // bit 5, is the lower-case bit to set.
+                let high: UInt64 = 0xFFFF_FF80_FFFF_FF80
                 while k < n {
-                    if k &+ 4 <= n, let base {
-                        var a = base.loadUnaligned(fromByteOffset: k &* 4, as: UInt64.self)
-                        var b = base.loadUnaligned(fromByteOffset: k &* 4 &+ 8, as: UInt64.self)
-                        if (a | b) & high == 0 {
-                            a |= ((a &+ fromA) & ~(a &+ pastZ) & bit7) >> 2
-                            b |= ((b &+ fromA) & ~(b &+ pastZ) & bit7) >> 2
-                            let four = UInt32(truncatingIfNeeded: a & 0xFF) | UInt32(truncatingIfNeeded: (a >> 32) & 0xFF) << 8
-                                | UInt32(truncatingIfNeeded: b & 0xFF) << 16 | UInt32(truncatingIfNeeded: (b >> 32) & 0xFF) << 24
-                            UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: four.littleEndian, as: UInt32.self)
-                            o &+= 4
-                            k &+= 4
+                    if k &+ 8 <= n, let base {
+                        let w0 = base.loadUnaligned(fromByteOffset: k &* 4, as: UInt64.self)
+                        let w1 = base.loadUnaligned(fromByteOffset: k &* 4 &+ 8, as: UInt64.self)
+                        let w2 = base.loadUnaligned(fromByteOffset: k &* 4 &+ 16, as: UInt64.self)
+                        let w3 = base.loadUnaligned(fromByteOffset: k &* 4 &+ 24, as: UInt64.self)
+                        if (w0 | w1 | w2 | w3) & high == 0 {
+                            var eight = (w0 | w0 >> 24) & 0xFFFF | ((w1 | w1 >> 24) & 0xFFFF) << 16
+                                | ((w2 | w2 >> 24) & 0xFFFF) << 32 | ((w3 | w3 >> 24) & 0xFFFF) << 48
+                            eight |= ((eight &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(eight &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080) >> 2
+                            UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: eight.littleEndian, as: UInt64.self)
+                            o &+= 8
+                            k &+= 8
                             continue
                         }
                     }
