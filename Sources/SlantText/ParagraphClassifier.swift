@@ -22,29 +22,120 @@ enum ParagraphClassifier {
 
     static let cues = ByteAutomaton(patterns: boilerplateCues.map { Array($0.utf8) })
 
-    static func classify(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], sentences: Int) -> ParagraphKind {
-        let words = tokens.lazy.filter(\.isWordLike).count
+    /// `words` is the number of word and number tokens.
+    static func classify(_ p: ArraySlice<Unicode.Scalar>, words: Int, sentences: Int) -> ParagraphKind {
         if words == 0 { return .boilerplate }
         if words <= 40 {
-            if p.first == "©" || (p.starts(with: ["(", "c", ")"]) || p.starts(with: ["(", "C", ")"])) { return .boilerplate }
-            var folded: [UInt8] = []
-            folded.reserveCapacity(p.count + 8)
-            for c in p {
-                let v = c.value
-                // ASCII folds by setting the lower-case bit on letters.
-                if v < 0x80 { folded.append(UInt8(v >= 0x41 && v <= 0x5A ? v | 0x20 : v)) }
-                else { UTF8.encode(Folding.fold(c)) { folded.append($0) } }
-            }
+            let lo = p.startIndex
+            if p.first == "©" || (p.count >= 3 && p[lo] == "(" && (p[lo + 1] == "c" || p[lo + 1] == "C") && p[lo + 2] == ")") { return .boilerplate }
+            let folded = foldedUTF8(p)
             if cues.firstMatch(in: folded) != nil { return .boilerplate }
             // "Share | Tweet | Email" style rows.
             if words <= 3 || (words <= 12 && p.contains(where: { $0 == "|" || $0 == "•" || $0 == "·" })) {
-                let text = String(String.UnicodeScalarView(p.map(Folding.fold)))
-                let parts = text.split(whereSeparator: { "|•·/,".contains($0) }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
-                if !parts.isEmpty && parts.allSatisfy({ boilerplateWords.contains(stripCount($0)) }) { return .boilerplate }
+                if let menu = asciiMenuRow(folded) {
+                    if menu { return .boilerplate }
+                } else {
+                    let text = String(String.UnicodeScalarView(p.map(Folding.fold)))
+                    let parts = text.split(whereSeparator: { "|•·/,".contains($0) }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+                    if !parts.isEmpty && parts.allSatisfy({ boilerplateWords.contains(stripCount($0)) }) { return .boilerplate }
+                }
             }
         }
         if isHeading(p, words: words, sentences: sentences) { return .heading }
         return .prose
+    }
+
+    /// The folded paragraph as UTF-8, written straight into a buffer of the largest size
+    /// it can take (four bytes a code point), ASCII without a call per code point.
+    static func foldedUTF8(_ p: ArraySlice<Unicode.Scalar>) -> [UInt8] {
+        p.withUnsafeBufferPointer { src in
+            [UInt8](unsafeUninitializedCapacity: 4 * src.count) { out, count in
+                var o = 0
+                var k = 0
+                let n = src.count
+                let base = UnsafeRawPointer(src.baseAddress)
+                // Eight code points at a time while all are ASCII. Each 64-bit load holds two;
+                // `w | w >> 24` brings the second's low byte next to the first's, so four
+                // loads give one word of eight bytes, lower-cased together: a byte gets bit 7
+                // from adding 0x3F when it is at least "A" and from adding 0x25 when it is
+                // past "Z" (no byte carries into the next), and the difference, moved to
+                // bit 5, is the lower-case bit to set.
+                let high: UInt64 = 0xFFFF_FF80_FFFF_FF80
+                while k < n {
+                    if k &+ 8 <= n, let base {
+                        let w0 = base.loadUnaligned(fromByteOffset: k &* 4, as: UInt64.self)
+                        let w1 = base.loadUnaligned(fromByteOffset: k &* 4 &+ 8, as: UInt64.self)
+                        let w2 = base.loadUnaligned(fromByteOffset: k &* 4 &+ 16, as: UInt64.self)
+                        let w3 = base.loadUnaligned(fromByteOffset: k &* 4 &+ 24, as: UInt64.self)
+                        if (w0 | w1 | w2 | w3) & high == 0 {
+                            var eight = (w0 | w0 >> 24) & 0xFFFF | ((w1 | w1 >> 24) & 0xFFFF) << 16
+                                | ((w2 | w2 >> 24) & 0xFFFF) << 32 | ((w3 | w3 >> 24) & 0xFFFF) << 48
+                            eight |= ((eight &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(eight &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080) >> 2
+                            UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: eight.littleEndian, as: UInt64.self)
+                            o &+= 8
+                            k &+= 8
+                            continue
+                        }
+                    }
+                    let c = src[k]
+                    k &+= 1
+                    let v = c.value
+                    if v < 0x80 {
+                        // ASCII folds by setting the lower-case bit on letters (a tab stays a tab here).
+                        out[o] = UInt8(truncatingIfNeeded: v >= 0x41 && v <= 0x5A ? v | 0x20 : v)
+                        o += 1
+                        continue
+                    }
+                    let f = PackedWord.foldOutOfLine(c).value
+                    if f < 0x80 {
+                        out[o] = UInt8(f); o += 1
+                    } else if f < 0x800 {
+                        out[o] = UInt8(0xC0 | f >> 6); out[o + 1] = UInt8(0x80 | f & 0x3F); o += 2
+                    } else if f < 0x10000 {
+                        out[o] = UInt8(0xE0 | f >> 12); out[o + 1] = UInt8(0x80 | f >> 6 & 0x3F); out[o + 2] = UInt8(0x80 | f & 0x3F); o += 3
+                    } else {
+                        out[o] = UInt8(0xF0 | f >> 18); out[o + 1] = UInt8(0x80 | f >> 12 & 0x3F)
+                        out[o + 2] = UInt8(0x80 | f >> 6 & 0x3F); out[o + 3] = UInt8(0x80 | f & 0x3F); o += 4
+                    }
+                }
+                count = o
+            }
+        }
+    }
+
+    static let boilerplateWordList = WordList(boilerplateWords)
+
+    /// Whether an all-ASCII folded paragraph is a row of menu words ("Share | Tweet"),
+    /// read from its bytes; nil when a byte is not ASCII, and the `String` path decides.
+    ///
+    /// The same steps as that path: split at | / , (• and · are not ASCII), trim white
+    /// space, drop empty parts, cut a count in brackets, look each part up. In ASCII a
+    /// `Character` is one byte but for CR LF, which holds no separator or bracket, and the
+    /// fold that path applies differs from these bytes only in turning tab into space.
+    static func asciiMenuRow(_ folded: [UInt8]) -> Bool? {
+        folded.withUnsafeBufferPointer { b -> Bool? in
+            var any: UInt8 = 0
+            for x in b { any |= x }
+            if any >= 0x80 { return nil }
+            @inline(__always) func isSpace(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
+            var parts = 0
+            var start = 0
+            for i in 0...b.count {
+                guard i == b.count || b[i] == 0x7C || b[i] == 0x2F || b[i] == 0x2C else { continue } // | / ,
+                var lo = start, hi = i
+                start = i + 1
+                while lo < hi && isSpace(b[lo]) { lo += 1 }
+                while hi > lo && isSpace(b[hi - 1]) { hi -= 1 }
+                if lo == hi { continue }
+                parts += 1
+                if let paren = b[lo..<hi].firstIndex(of: 0x28) { // "Comments (12)" → "comments"
+                    hi = paren
+                    while hi > lo && isSpace(b[hi - 1]) { hi -= 1 }
+                }
+                guard boilerplateWordList.contains(ascii: b[lo..<hi].lazy.map { $0 == 0x09 ? 0x20 : $0 }) else { return false }
+            }
+            return parts > 0
+        }
     }
 
     /// "Comments (12)" → "comments".

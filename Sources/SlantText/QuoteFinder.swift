@@ -45,22 +45,23 @@ enum QuoteFinder {
         func isOpen(_ family: Family) -> Bool { stack.contains { $0.family == family } }
     }
 
+    /// Code points that may be quotation marks: " ' « » ‘ ’ ‚ ‛ “ ” „ ‟ 「 」 『 』.
+    @inline(__always) static func isCandidate(_ v: UInt32) -> Bool {
+        v == 0x22 || v == 0x27 || (v >= 0xAB && (v == 0xAB || v == 0xBB || (0x2018...0x201F).contains(v) || (0x300C...0x300F).contains(v)))
+    }
+
     /// Paragraph-local indices of the quotations in `p`.
     static func find(in p: ArraySlice<Unicode.Scalar>) -> [Found] {
+        find(in: p, candidates: p.indices.filter { isCandidate(p[$0].value) }[...])
+    }
+
+    /// Paragraph-local indices of the quotations in `p`, given the indices (into `p`'s
+    /// base array, in increasing order) of its code points that `isCandidate` accepts:
+    /// most paragraphs have few, and `ScannedText` found them while decoding.
+    static func find(in p: ArraySlice<Unicode.Scalar>, candidates: ArraySlice<Int>) -> [Found] {
+        guard !candidates.isEmpty else { return [] }
         let lo = p.startIndex, hi = p.endIndex
         var st = State(lo: lo)
-        // Fast path: most paragraphs have few quotation marks; find each candidate with
-        // a tight scan before looking at its context.
-        let candidates: [Int] = p.withUnsafeBufferPointer { buf in
-            var out: [Int] = []
-            for k in 0..<buf.count {
-                let v = buf[k].value
-                if v == 0x22 || v == 0x27 || (v >= 0xAB && (v == 0xAB || v == 0xBB || (0x2018...0x201F).contains(v) || (0x300C...0x300F).contains(v))) {
-                    out.append(lo + k)
-                }
-            }
-            return out
-        }
         for i in candidates {
             let c = p[i]
             let v = c.value
@@ -107,7 +108,8 @@ enum QuoteFinder {
         for open in st.stack where open.family != .single {
             found.append(Found(open: open.index - lo, close: nil, family: open.family))
         }
-        return found.sorted { $0.open < $1.open }
+        if found.count > 1 { found.sort { $0.open < $1.open } }
+        return found
     }
 
     /// ’em, ’tis, ’til, ’cause, ’n’, ’90s: an apostrophe standing for dropped letters.

@@ -1,12 +1,19 @@
 /// Character classes the segmenter asks about, with ASCII answered without Unicode tables
 /// (news text is mostly ASCII, and these run once per code point).
+///
+/// Every Unicode property lookup sits in a separate `@inline(never)` function (the
+/// `unicode…` ones below). `Unicode.Scalar.Properties` and `Unicode.NumericType` are
+/// resilient standard-library types of unknown size: a function that so much as
+/// mentions them, even on a path never taken, fetches their metadata and sizes stack
+/// slots for them on every call. Kept out of line, that cost is paid only by the rare
+/// code point that needs a table, not by every caller of these checks.
 enum ScalarClass {
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0x0B || v == 0x0C }
         // General Punctuation (dashes, curly quotes, ellipsis) is common in news: answer it without tables.
         if v >= 0x2000 && v <= 0x206F { return v <= 0x200B || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F }
-        return v == 0xA0 || s.properties.isWhitespace
+        return v == 0xA0 || unicodeIsWhitespace(s)
     }
 
     /// General Punctuation holds no letters or digits.
@@ -16,55 +23,52 @@ enum ScalarClass {
         let v = s.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
         if isGeneralPunctuation(v) { return false }
-        return s.properties.isAlphabetic
+        return unicodeIsAlphabetic(s)
     }
 
     @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x30 && v <= 0x39 }
-        return s.properties.numericType == .decimal
+        return unicodeIsDecimal(s)
     }
 
     @inline(__always) static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
         if isGeneralPunctuation(v) { return false }
-        return s.properties.isAlphabetic || s.properties.numericType == .decimal
+        return unicodeIsAlphabetic(s) || unicodeIsDecimal(s)
     }
 
     /// Combining marks continue the word they follow (Devanagari vowel signs, accents).
-    static func isMark(_ s: Unicode.Scalar) -> Bool {
+    @inline(__always) static func isMark(_ s: Unicode.Scalar) -> Bool {
         guard s.value >= 0x300 else { return false }
         if s.value == 0x200C || s.value == 0x200D { return true }
         if isGeneralPunctuation(s.value) { return false }
-        switch s.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return s.value == 0x200C || s.value == 0x200D
-        }
+        return unicodeIsMark(s)
     }
 
-    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+    @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
-        return s.properties.isUppercase
+        return unicodeIsUppercase(s)
     }
 
-    static func isLower(_ s: Unicode.Scalar) -> Bool {
+    @inline(__always) static func isLower(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x61 && v <= 0x7A }
-        return s.properties.isLowercase
+        return unicodeIsLowercase(s)
     }
 
     /// Scripts written without spaces: each ideograph or kana counts as a word of its own.
-    static func isIdeographic(_ s: Unicode.Scalar) -> Bool {
+    @inline(__always) static func isIdeographic(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF: return true
         default: return false
         }
     }
 
-    static func isEmoji(_ s: Unicode.Scalar) -> Bool {
-        s.value >= 0x2100 && !(s.value >= 0x3000 && s.value <= 0x303F) && (s.properties.isEmojiPresentation || (s.properties.isEmoji && s.value >= 0x1F000))
+    @inline(__always) static func isEmoji(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x2100 && !(s.value >= 0x3000 && s.value <= 0x303F) && unicodeIsEmoji(s)
     }
 
     /// Scalars that extend an emoji into one visible symbol (skin tones, ZWJ sequences, variation selectors).
@@ -90,6 +94,28 @@ enum ScalarClass {
              0x201D, 0x2019, 0x22, 0x27, 0xBB, 0x300D, 0x300F, 0x3002, 0xFF0C, 0xFF01, 0xFF1F, 0x2F:
             return true
         default: return isSpace(s)
+        }
+    }
+
+    /// Whether a punctuation-like code point is punctuation (else a symbol), by general category.
+    @inline(never) static func unicodeIsPunctuation(_ s: Unicode.Scalar) -> Bool {
+        s.properties.generalCategory.isPunctuation
+    }
+
+    // The table lookups, out of line (see the type's comment).
+
+    @inline(never) static func unicodeIsWhitespace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+    @inline(never) static func unicodeIsAlphabetic(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    @inline(never) static func unicodeIsDecimal(_ s: Unicode.Scalar) -> Bool { s.properties.numericType == .decimal }
+    @inline(never) static func unicodeIsUppercase(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
+    @inline(never) static func unicodeIsLowercase(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
+    @inline(never) static func unicodeIsEmoji(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isEmojiPresentation || (s.properties.isEmoji && s.value >= 0x1F000)
+    }
+    @inline(never) static func unicodeIsMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return s.value == 0x200C || s.value == 0x200D
         }
     }
 }

@@ -25,6 +25,10 @@ enum SentenceSplitter {
         "one", "two", "three", "last", "earlier", "later", "under", "according", "both", "each", "all", "other",
     ]
 
+    static let neverFinalList = WordList(neverFinal)
+    static let mayEndList = WordList(mayEnd)
+    static let openerList = WordList(openers)
+
     static func isTerminator(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0xFF0E, 0x203C, 0x2047, 0x2048, 0x2049: return true
@@ -45,7 +49,8 @@ enum SentenceSplitter {
     }
 
     /// Sentences of a paragraph, paragraph-local offsets.
-    static func split(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], quoteCloses: Set<Int>) -> [Sentence] {
+    /// `quoteCloses` holds the sorted local indices of quotations' closing marks.
+    static func split(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], quoteCloses: [Int]) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
         let lo = p.startIndex
         var sentences: [Sentence] = []
@@ -61,7 +66,7 @@ enum SentenceSplitter {
                   isTerminator(p[lo + tokens[end + 1].span.start]) || isTrailingCloser(p[lo + tokens[end + 1].span.start]) {
                 let s = p[lo + tokens[end + 1].span.start]
                 // A straight mark glued after a terminator closes only if it is a quotation's closing mark.
-                if (s == "\"" || s == "'") && !quoteCloses.contains(tokens[end + 1].span.start) { break }
+                if (s == "\"" || s == "'") && !quoteCloses.sortedContains(tokens[end + 1].span.start) { break }
                 end += 1
             }
             let next = end + 1 < tokens.count ? tokens[end + 1] : nil
@@ -92,6 +97,16 @@ enum SentenceSplitter {
         guard term == ".", tokens[t].span.length == 1, t > 0 else { return true }
         let before = tokens[t - 1]
         guard before.span.end == tokens[t].span.start, before.kind == .word else { return true }
+        // Most words are short ASCII: ask the packed lists; anything else takes the String path below.
+        if let word = PackedWord(folding: p, before.span) {
+            if neverFinalList.contains(word) { return false }
+            if word == PackedWord.no || word == PackedWord.nos, next.kind == .number { return false } // No. 10
+            let startsWithOpener = next.kind == .word && openerList.contains(p, next.span)
+            if before.span.length == 1, ScalarClass.isUpper(p[lo + before.span.start]) { return startsWithOpener }
+            if mayEndList.contains(word) { return startsWithOpener }
+            if word.contains(0x2E) { return startsWithOpener }
+            return true
+        }
         let word = folded(p, before.span)
         let nextWord = next.kind == .word ? folded(p, next.span) : ""
         if neverFinal.contains(word) { return false }
@@ -110,5 +125,17 @@ enum SentenceSplitter {
         let lo = p.startIndex
         for i in span.start..<span.end { s.append(Folding.fold(p[lo + i])) }
         return String(s)
+    }
+}
+
+extension Array where Element == Int {
+    /// Binary search in a sorted array.
+    func sortedContains(_ x: Int) -> Bool {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < count && self[lo] == x
     }
 }

@@ -29,9 +29,11 @@ enum SpeechAttachment {
     static let windowBefore = 12
     static let windowAfter = 5
 
+    static let reportingVerbList = WordList(reportingVerbs)
+
     static func isReported(quote: (open: Int, close: Int?), tokens: [Token], in p: ArraySlice<Unicode.Scalar>) -> Bool {
         let lo = p.startIndex
-        guard let openToken = tokens.firstIndex(where: { $0.span.start == quote.open }) else { return false }
+        guard let openToken = tokenIndex(startingAt: quote.open, in: tokens) else { return false }
         // Before: "X said: “…”", "X said, “…”", "told reporters “…”".
         var k = openToken - 1
         var seen = 0
@@ -42,17 +44,18 @@ enum SpeechAttachment {
                 if first == ":" && k == openToken - 1 { return true }
                 if SentenceSplitter.isTerminator(first) || isQuoteMark(first) { break }
             } else if tok.kind == .word {
-                if reportingVerbs.contains(SentenceSplitter.folded(p, tok.span)) { return true }
+                if reportingVerbList.contains(p, tok.span) { return true }
                 seen += 1
             }
             k -= 1
         }
         // After: "…,” she said.", "…” the mayor told reporters." Only a quotation that ends
         // a clause can be inverted speech; "the “plan” had promised" is a subject, not speech.
-        guard let close = quote.close, let closeToken = tokens.firstIndex(where: { $0.span.start == close }) else { return false }
-        let lastInside = close > 0 ? p[lo + close - 1] : " "
+        guard let close = quote.close, let closeToken = tokenIndex(startingAt: close, in: tokens) else { return false }
+        let lastInside = close > 0 ? p[lo + close - 1].value : 0x20
         let nextIsComma = closeToken + 1 < tokens.count && p[lo + tokens[closeToken + 1].span.start] == ","
-        guard nextIsComma || ",.?!…".unicodeScalars.contains(lastInside) else { return false }
+        let endsClause = lastInside == 0x2C || lastInside == 0x2E || lastInside == 0x3F || lastInside == 0x21 || lastInside == 0x2026 // , . ? ! …
+        guard nextIsComma || endsClause else { return false }
         k = closeToken + 1
         seen = 0
         while k < tokens.count && seen < windowAfter {
@@ -62,12 +65,22 @@ enum SpeechAttachment {
                 if isQuoteMark(first) { break }
                 if SentenceSplitter.isTerminator(first) && k > closeToken + 1 { break }
             } else if tok.kind == .word {
-                if reportingVerbs.contains(SentenceSplitter.folded(p, tok.span)) { return true }
+                if reportingVerbList.contains(p, tok.span) { return true }
                 seen += 1
             }
             k += 1
         }
         return false
+    }
+
+    /// The token that starts at `offset`, by binary search: tokens are sorted and disjoint.
+    static func tokenIndex(startingAt offset: Int, in tokens: [Token]) -> Int? {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].span.start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < tokens.count && tokens[lo].span.start == offset ? lo : nil
     }
 
     static func isQuoteMark(_ s: Unicode.Scalar) -> Bool {

@@ -6,67 +6,70 @@ enum Tokenizer {
     /// Tokens of `p` with paragraph-local offsets; `quoteMarks` holds the sorted local
     /// indices of quotation marks.
     static func tokenize(_ p: ArraySlice<Unicode.Scalar>, quoteMarks: [Int]) -> [Token] {
-        p.withUnsafeBufferPointer { tokenize($0, quoteMarks: quoteMarks) }
+        var scratch = TokenScratch(capacity: p.count)
+        return tokenize(p, quoteMarks: quoteMarks, scratch: &scratch)
     }
 
-    static func tokenize(_ p: UnsafeBufferPointer<Unicode.Scalar>, quoteMarks: [Int]) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(p.count / 5)
+    /// The same, with `scratch` as working space (see `TokenScratch`).
+    static func tokenize(_ p: ArraySlice<Unicode.Scalar>, quoteMarks: [Int], scratch: inout TokenScratch) -> [Token] {
+        if scratch.tokens.count < p.count { scratch = TokenScratch(capacity: p.count) }
+        let count = p.withUnsafeBufferPointer { p in
+            scratch.tokens.withUnsafeMutableBufferPointer { out in tokenize(p, quoteMarks: quoteMarks, into: out) }
+        }
+        return Array(scratch.tokens[0..<count])
+    }
+
+    /// One pass over the code points, writing the tokens to `out` (which has room for
+    /// one per code point, the most there can be) and returning their number.
+    ///
+    /// ASCII, most of news text, is answered by range checks before any Unicode
+    /// property table is consulted, and the look-ahead at a word's end (is the next code
+    /// point a letter?) is made only for the joiners that need it — once per token, not
+    /// once per letter.
+    static func tokenize(_ p: UnsafeBufferPointer<Unicode.Scalar>, quoteMarks: [Int], into out: UnsafeMutableBufferPointer<Token>) -> Int {
+        var count = 0
+        @inline(__always) func emit(_ start: Int, _ end: Int, _ kind: Token.Kind) {
+            out[count] = Token(span: TextSpan(start: start, end: end), kind: kind)
+            count &+= 1
+        }
         let hi = p.count
         // Quotation marks are asked about in increasing position, so a cursor into the
         // sorted list answers each question in amortised constant time.
         var marks = MarkCursor(marks: quoteMarks)
-        @inline(__always) func isASCIIAlnum(_ v: UInt32) -> Bool {
-            let lower = v | 0x20
-            return (lower >= 0x61 && lower <= 0x7A) || (v >= 0x30 && v <= 0x39)
-        }
+        let hasMarks = !quoteMarks.isEmpty
         var i = 0
         while i < hi {
             let c = p[i]
             let cv = c.value
-            if cv == 0x20 || cv == 0x0A || (cv >= 0x80 && ScalarClass.isSpace(c)) || cv == 0x09 { i += 1; continue }
+            // The common case first, without a call: an ASCII word or number ended by a
+            // space; any other end is left to `wordEnd`. The quotation-mark cursor need not
+            // be asked here: marks stand only where `QuoteFinder.isCandidate` holds, never
+            // at a letter or digit.
+            if isASCIIAlnum(cv) {
+                var end = i &+ 1
+                while end < hi && isASCIIAlnum(p[end].value) { end &+= 1 }
+                if end < hi && p[end].value != 0x20 { end = wordEnd(p, from: end, marks: &marks, hasMarks: hasMarks) }
+                emit(i, end, cv <= 0x39 ? .number : .word)
+                i = end
+                continue
+            }
+            if cv == 0x20 || cv == 0x0A || cv == 0x09 || (cv >= 0x80 && ScalarClass.isSpace(c)) { i += 1; continue }
             let start = i
-            if !quoteMarks.isEmpty && marks.contains(i) {
-                tokens.append(Token(span: TextSpan(start: i, end: i + 1), kind: .punctuation))
+            if hasMarks && marks.contains(i) {
+                emit(i, i + 1, .punctuation)
                 i += 1
                 continue
             }
             if cv >= 0x80 && ScalarClass.isIdeographic(c) {
                 i += 1
                 while i < hi, ScalarClass.isMark(p[i]) { i += 1 }
-                tokens.append(Token(span: TextSpan(start: start, end: i), kind: .word))
+                emit(start, i, .word)
                 continue
             }
             if isASCIIAlnum(cv) || (cv >= 0x80 && ScalarClass.isLetterOrDigit(c)) {
                 let isNumber = cv < 0x80 ? cv <= 0x39 : ScalarClass.isDigit(c)
-                i += 1
-                while i < hi {
-                    let d = p[i]
-                    let dv = d.value
-                    if isASCIIAlnum(dv) { i += 1; continue }
-                    if dv >= 0x80 {
-                        if (ScalarClass.isLetterOrDigit(d) && !ScalarClass.isIdeographic(d)) || ScalarClass.isMark(d) { i += 1; continue }
-                    }
-                    let next: Unicode.Scalar? = i + 1 < hi ? p[i + 1] : nil
-                    let nextIsAlnum = next.map { isASCIIAlnum($0.value) || ($0.value >= 0x80 && ScalarClass.isLetterOrDigit($0) && !ScalarClass.isIdeographic($0)) } ?? false
-                    switch dv {
-                    case 0x27, 0x2019, 0x2BC: // apostrophes
-                        if !quoteMarks.isEmpty && marks.contains(i) { break }
-                        if nextIsAlnum { i += 1; continue }
-                        // A trailing apostrophe (the Saudis’ oil) belongs to the word.
-                        i += 1
-                    case 0x2D, 0x2010, 0x2011, 0x2E, 0xB7:
-                        if nextIsAlnum { i += 1; continue }
-                    case 0x2C, 0x3A:
-                        // 1,000 and 10:30 stay one number.
-                        if ScalarClass.isDigit(p[i - 1]), let n = next, ScalarClass.isDigit(n) { i += 1; continue }
-                    case 0x26: // AT&T
-                        if ScalarClass.isUpper(p[i - 1]), let n = next, ScalarClass.isUpper(n) { i += 1; continue }
-                    default: break
-                    }
-                    break
-                }
-                tokens.append(Token(span: TextSpan(start: start, end: i), kind: isNumber ? .number : .word))
+                i = wordEnd(p, from: i + 1, marks: &marks, hasMarks: hasMarks)
+                emit(start, i, isNumber ? .number : .word)
                 continue
             }
             if cv >= 0x2100 && (ScalarClass.isEmoji(c) || (cv >= 0x1F1E6 && cv <= 0x1F1FF)) {
@@ -79,13 +82,13 @@ enum Tokenizer {
                     if (0x1F1E6...0x1F1FF).contains(c.value), i == start + 1, (0x1F1E6...0x1F1FF).contains(d.value) { i += 1; continue }
                     break
                 }
-                tokens.append(Token(span: TextSpan(start: start, end: i), kind: .symbol))
+                emit(start, i, .symbol)
                 continue
             }
             // Punctuation: runs of dots (ellipsis) and of dashes stay together.
             i += 1
-            if c == "." || c == "-" || c == "!" || c == "?" {
-                while i < hi, p[i] == c { i += 1 }
+            if cv == 0x2E || cv == 0x2D || cv == 0x21 || cv == 0x3F {
+                while i < hi, p[i].value == cv { i += 1 }
             }
             let kind: Token.Kind
             if cv < 0x80 {
@@ -94,11 +97,76 @@ enum Tokenizer {
                 default: kind = .punctuation
                 }
             } else {
-                kind = c.properties.generalCategory.isPunctuation ? .punctuation : .symbol
+                kind = ScalarClass.unicodeIsPunctuation(c) ? .punctuation : .symbol
             }
-            tokens.append(Token(span: TextSpan(start: start, end: i), kind: kind))
+            emit(start, i, kind)
         }
-        return tokens
+        return count
+    }
+
+    /// ASCII letters and digits as a 128-bit map in two constants: a shift and a test,
+    /// where range checks took ten instructions, in the loop that reads every letter.
+    @inline(__always) private static func isASCIIAlnum(_ v: UInt32) -> Bool {
+        guard v < 0x80 else { return false }
+        let map: UInt64 = v < 0x40 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_07FF_FFFE
+        return (map >> UInt64(v & 0x3F)) & 1 != 0
+    }
+
+    /// Letters, digits and marks that continue a word (ideographs are words of their own).
+    @inline(__always) private static func continuesWord(_ d: Unicode.Scalar) -> Bool {
+        let v = d.value
+        if v < 0x80 { return isASCIIAlnum(v) }
+        return (ScalarClass.isLetterOrDigit(d) && !ScalarClass.isIdeographic(d)) || ScalarClass.isMark(d)
+    }
+
+    /// A letter or digit after a joiner (the l in well-known, the S in U.S).
+    @inline(__always) private static func isAlnumAt(_ p: UnsafeBufferPointer<Unicode.Scalar>, _ j: Int) -> Bool {
+        guard j < p.count else { return false }
+        let v = p[j].value
+        if v < 0x80 { return isASCIIAlnum(v) }
+        return ScalarClass.isLetterOrDigit(p[j]) && !ScalarClass.isIdeographic(p[j])
+    }
+
+    /// The end of the word or number whose first code point stands before `i`: letters,
+    /// digits and marks, with apostrophes, hyphens and dots kept between letters,
+    /// commas and colons between digits (1,000, 10:30) and & between capitals (AT&T).
+    @inline(__always) private static func wordEnd(_ p: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, marks: inout MarkCursor, hasMarks: Bool) -> Int {
+        let hi = p.count
+        var i = i
+        while i < hi {
+            let d = p[i]
+            if continuesWord(d) { i &+= 1; continue }
+            switch d.value {
+            case 0x27, 0x2019, 0x2BC: // apostrophes
+                if hasMarks && marks.contains(i) { return i }
+                // A trailing apostrophe (the Saudis’ oil) belongs to the word.
+                i += 1
+                if isAlnumAt(p, i) { continue }
+                return i
+            case 0x2D, 0x2010, 0x2011, 0x2E, 0xB7:
+                if isAlnumAt(p, i + 1) { i += 1; continue }
+            case 0x2C, 0x3A:
+                // 1,000 and 10:30 stay one number.
+                if ScalarClass.isDigit(p[i - 1]), i + 1 < hi, ScalarClass.isDigit(p[i + 1]) { i += 1; continue }
+            case 0x26: // AT&T
+                if ScalarClass.isUpper(p[i - 1]), i + 1 < hi, ScalarClass.isUpper(p[i + 1]) { i += 1; continue }
+            default: break
+            }
+            return i
+        }
+        return i
+    }
+}
+
+/// Working space for the tokenizer, reused across an article's paragraphs: tokens are
+/// written into it with a plain store each, then copied out in one exact-size array,
+/// instead of appended one by one (a uniqueness and capacity check per token) to an
+/// array whose size had to be guessed.
+struct TokenScratch {
+    var tokens: [Token]
+
+    init(capacity: Int) {
+        tokens = Array(repeating: Token(span: TextSpan(start: 0, end: 0), kind: .word), count: capacity)
     }
 }
 

@@ -1,0 +1,61 @@
+import Testing
+@testable import SlantText
+
+/// The segmenter's fast paths (packed word lists, the scanning decoder, the byte-wise
+/// menu-row check) must answer exactly as the plain code they stand in for.
+@Suite struct FastPathTests {
+    @Test func packedWordListsAnswerAsTheirSets() {
+        let list = WordList(["said", "log in", "u.s", "e.g", "acknowledged"])
+        for (word, expected) in [("said", true), ("Said", true), ("SAID", true), ("sai", false), ("saids", false),
+                                 ("log in", true), ("u.s", true), ("U.S", true), ("acknowledged", true), ("", false),
+                                 ("said\u{301}", false), ("café", false), ("averyveryverylongword", false)] {
+            let scalars = ArraySlice(Array(word.unicodeScalars))
+            #expect(list.contains(scalars, TextSpan(start: 0, end: scalars.count)) == expected, "\(word)")
+        }
+        // A curly apostrophe folds to a straight one, and the packed lookup agrees.
+        let gov = WordList(["gov't"])
+        let curly = ArraySlice(Array("Gov\u{2019}t".unicodeScalars))
+        #expect(gov.contains(curly, TextSpan(start: 0, end: curly.count)))
+        #expect(PackedWord(ascii: "u.s".utf8)!.contains(0x2E))
+        #expect(!PackedWord(ascii: "us".utf8)!.contains(0x2E))
+    }
+
+    @Test func scannedTextFindsLineFeedsAndQuoteCandidates() {
+        let text = "He said \"no\".\n\n“Yes,” she\u{A0}said — 'fine' «oui» 「はい」\nend 0123456789abcdef\"\n"
+        let scanned = ScannedText(text)
+        let scalars = Array(text.unicodeScalars)
+        #expect(scanned.scalars == scalars)
+        #expect(scanned.lineFeeds == scalars.indices.filter { scalars[$0] == "\n" })
+        #expect(scanned.quoteCandidates == scalars.indices.filter { QuoteFinder.isCandidate(scalars[$0].value) })
+        #expect(Segmenter.blocks(scalars) == Segmenter.blocks(scalars, lineFeeds: scanned.lineFeeds))
+    }
+
+    @Test func asciiMenuRowsMatchTheStringPath() {
+        for row in ["Share | Tweet | Email", "Comments (12)", "log\tin / sign up", "copy link, save", "Share | news", "| |", "  Print  "] {
+            let p = ArraySlice(Array(row.unicodeScalars))
+            let words = Tokenizer.tokenize(p, quoteMarks: []).filter(\.isWordLike).count
+            let viaBytes = ParagraphClassifier.asciiMenuRow(ParagraphClassifier.foldedUTF8(p))
+            let text = String(String.UnicodeScalarView(p.map(Folding.fold)))
+            let parts = text.split(whereSeparator: { "|•·/,".contains($0) }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+            let viaStrings = !parts.isEmpty && parts.allSatisfy { part in
+                var t = part
+                if let paren = t.firstIndex(of: "(") { t = String(t[..<paren]).trimmingSpaces() }
+                return ParagraphClassifier.boilerplateWords.contains(t)
+            }
+            #expect(viaBytes == viaStrings, "\(row) (\(words) words)")
+        }
+        #expect(ParagraphClassifier.asciiMenuRow(ParagraphClassifier.foldedUTF8(ArraySlice(Array("Share • Tweet".unicodeScalars)))) == nil)
+    }
+
+    @Test func foldedBytesMatchFolding() {
+        let text = "Hello, WORLD! Ünïcödé ΣΑΣ Kelvin \u{212A} tab\there “quotes” 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ @[`{"
+        let p = ArraySlice(Array(text.unicodeScalars))
+        var expected: [UInt8] = []
+        for c in p {
+            let v = c.value
+            if v < 0x80 { expected.append(UInt8(v >= 0x41 && v <= 0x5A ? v | 0x20 : v)) } // a tab stays a tab
+            else { UTF8.encode(Folding.fold(c)) { expected.append($0) } }
+        }
+        #expect(ParagraphClassifier.foldedUTF8(p) == expected)
+    }
+}
