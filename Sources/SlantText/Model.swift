@@ -20,9 +20,14 @@ public struct Token: Sendable, Hashable {
     }
     public var span: TextSpan
     public var kind: Kind
-    public init(span: TextSpan, kind: Kind) {
+    /// Whether the token starts with an upper-case letter. Noted by the tokenizer, which
+    /// has the code point at hand: the checks ask it of names and sentence openers again
+    /// and again, and each answer from the text meant mapping an offset and decoding.
+    public var isCapitalised: Bool
+    public init(span: TextSpan, kind: Kind, isCapitalised: Bool = false) {
         self.span = span
         self.kind = kind
+        self.isCapitalised = isCapitalised
     }
     public var isWordLike: Bool { kind == .word || kind == .number }
 }

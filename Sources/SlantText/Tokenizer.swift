@@ -29,7 +29,7 @@ enum Tokenizer {
     static func tokenize(_ p: UnsafeBufferPointer<Unicode.Scalar>, quoteMarks: [Int], into out: UnsafeMutableBufferPointer<Token>) -> Int {
         var count = 0
         @inline(__always) func emit(_ start: Int, _ end: Int, _ kind: Token.Kind) {
-            out[count] = Token(span: TextSpan(start: start, end: end), kind: kind)
+            out[count] = Token(span: TextSpan(start: start, end: end), kind: kind, isCapitalised: ScalarClass.isUpper(p[start]))
             count &+= 1
         }
         let hi = p.count

@@ -66,7 +66,11 @@ struct PackedWord: Hashable {
 /// A fixed set of folded words that answers for packed words with an open-addressing
 /// table and for everything else with the `Set<String>` it was made from, so its
 /// answers are exactly the set's.
-struct WordList: Sendable {
+///
+/// Public because the rule engine's checks ask their word lists ("said", "the",
+/// "officials") about the tokens around every cue, where hashing each word with SipHash
+/// was most of the cost of asking.
+public struct WordList: Sendable, ExpressibleByArrayLiteral {
     let words: Set<String>
     /// Pairs (lo, hi) of packed words; (0, 0) marks an empty slot.
     private let slots: [UInt64]
@@ -74,7 +78,9 @@ struct WordList: Sendable {
     /// False when some word cannot be packed; then every question goes to `words`.
     private let packedIsExact: Bool
 
-    init(_ words: Set<String>) {
+    public init(arrayLiteral words: String...) { self.init(Set(words)) }
+
+    public init(_ words: Set<String>) {
         self.words = words
         var size = 8
         while size < words.count * 2 { size <<= 1 }
@@ -111,6 +117,16 @@ struct WordList: Sendable {
                 s = (s + 1) & mask
             }
         }
+    }
+
+    /// Whether `word` is in the list: an ASCII word of up to 15 bytes is packed and looked
+    /// up in the table, anything else is asked of the set.
+    public func contains(_ word: String) -> Bool {
+        let utf8 = word.utf8
+        guard utf8.count <= PackedWord.capacity, utf8.allSatisfy({ $0 < 0x80 }), let key = PackedWord(ascii: utf8) else {
+            return words.contains(word)
+        }
+        return contains(key)
     }
 
     /// Whether the ASCII word `bytes` is in the list.

@@ -131,4 +131,11 @@ func quotes(_ text: String) -> [(text: String, reported: Bool, words: Int)] {
         let words = article.paragraphs[0].tokens.map { article.text(in: $0.span) }
         #expect(words == ["The", "well-known", "U.S", ".", "firm", "AT&T", "paid", "$", "1,000.50", "on", "10:30", "don’t"])
     }
+
+    /// Each token knows whether it starts with an upper-case letter, in any script.
+    @Test func tokensNoteCapitalisation() {
+        let article = Article(text: "Émile saw ÉTÉ, é, Ωmega and 中文 with “Apple” 3M")
+        let capitalised = article.paragraphs[0].tokens.filter(\.isCapitalised).map { article.text(in: $0.span) }
+        #expect(capitalised == ["Émile", "ÉTÉ", "Ωmega", "Apple"])
+    }
 }

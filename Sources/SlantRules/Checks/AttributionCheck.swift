@@ -9,9 +9,9 @@ import SlantText
 /// capitalised names and by pronouns. Vague phrases with no agent at all
 /// ("reportedly", "it is believed") come from the agentless lexicon.
 enum AttributionCheck {
-    static let pronouns: Set<String> = ["he", "she", "i", "we", "you", "they", "it", "him", "her", "us", "them"]
+    static let pronouns: WordList = ["he", "she", "i", "we", "you", "they", "it", "him", "her", "us", "them"]
     /// Roles that identify one person as surely as a name does ("the mayor said").
-    static let roles: Set<String> = [
+    static let roles: WordList = [
         "mayor", "president", "minister", "senator", "chief",
         "director", "chairman", "chairwoman", "chair", "ceo", "secretary", "chancellor", "judge", "prosecutor", "governor",
         "commissioner", "premier", "king", "queen", "pope", "founder", "author", "economist", "professor",
@@ -19,21 +19,21 @@ enum AttributionCheck {
         "sheriff", "superintendent", "inspector", "captain", "general", "ambassador", "councillor", "councilor",
         "manager", "owner", "head", "coach", "researcher", "scientist", "engineer", "doctor", "analyst",
     ]
-    static let vagueQuantifiers: Set<String> = ["some", "many", "several", "few", "most", "numerous", "other", "others", "various", "countless"]
-    static let commonOpeners: Set<String> = [
+    static let vagueQuantifiers: WordList = ["some", "many", "several", "few", "most", "numerous", "other", "others", "various", "countless"]
+    static let commonOpeners: WordList = [
         "the", "a", "an", "this", "that", "these", "those", "some", "many", "most", "one", "another", "other", "both", "all",
         "several", "few", "people", "everyone", "someone", "somebody", "nobody", "no", "each", "every", "any", "such",
     ]
-    static let stopWords: Set<String> = ["that", "if", "whether", "how", "why", "what", "when", "on", "in", "at", "last", "this", "on", "earlier", "later", "yesterday", "today"]
+    static let stopWords: WordList = ["that", "if", "whether", "how", "why", "what", "when", "on", "in", "at", "last", "this", "on", "earlier", "later", "yesterday", "today"]
 
     // Word lists asked of many tokens: static, because a literal in the function body is
     // built (and hashed) again on every call.
-    static let readerObjects: Set<String> = ["you", "us"]
-    static let demonstratives: Set<String> = ["the", "this", "that", "these", "those"]
-    static let questionComplements: Set<String> = ["whether", "how", "why"]
-    static let verbsTakingOf: Set<String> = ["says", "speaks", "writes", "thinks", "tells", "knows"]
-    static let plainPasts: Set<String> = ["said", "told", "wrote", "spoke", "thought", "felt", "knew"]
-    static let clauseOpeners: Set<String> = ["that", "which", "who", "and", "but", "because", "while", "as", "when", "after", "before", "than"]
+    static let readerObjects: WordList = ["you", "us"]
+    static let demonstratives: WordList = ["the", "this", "that", "these", "those"]
+    static let questionComplements: WordList = ["whether", "how", "why"]
+    static let verbsTakingOf: WordList = ["says", "speaks", "writes", "thinks", "tells", "knows"]
+    static let plainPasts: WordList = ["said", "told", "wrote", "spoke", "thought", "felt", "knew"]
+    static let clauseOpeners: WordList = ["that", "which", "who", "and", "but", "because", "while", "as", "when", "after", "before", "than"]
 
     static func run(_ rule: RuleHead, _ config: AttributionRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
         var findings: [Finding] = []
@@ -140,7 +140,7 @@ enum AttributionCheck {
         return span
     }
 
-    static let clauseStarts: Set<String> = [
+    static let clauseStarts: WordList = [
         "he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "his", "her", "their", "its", "this", "these",
         "those", "some", "many", "most", "no", "all", "every", "one", "our", "my", "your", "if", "in", "only",
     ]
@@ -153,8 +153,8 @@ enum AttributionCheck {
         return tokens[k].kind == .number || clauseStarts.contains(ctx.foldedToken(k)) || ctx.isCapitalised(k)
     }
 
-    static let complementIrregulars: Set<String> = ["heard", "saw", "held", "felt", "knew", "found", "thought", "understood", "taught"]
-    static let notVerbsInEd: Set<String> = ["indeed", "hundred", "united", "speed", "need", "seed", "breed", "greed", "sacred", "naked", "wicked"]
+    static let complementIrregulars: WordList = ["heard", "saw", "held", "felt", "knew", "found", "thought", "understood", "taught"]
+    static let notVerbsInEd: WordList = ["indeed", "hundred", "united", "speed", "need", "seed", "breed", "greed", "sacred", "naked", "wicked"]
 
     /// Verbs and participles that take a clause — "the court ruled that the …", "were
     /// frustrated that the …", "wondered whether …" — are verbs of saying, knowing or
@@ -182,9 +182,9 @@ enum AttributionCheck {
         return out
     }
 
-    static let nominalComplements: Set<String> = ["that", "to", "about", "over", "on", "of", ":"]
-    static let possessivePronouns: Set<String> = ["his", "her", "their", "its", "our", "my", "your"]
-    static let contractions: Set<String> = [
+    static let nominalComplements: WordList = ["that", "to", "about", "over", "on", "of", ":"]
+    static let possessivePronouns: WordList = ["his", "her", "their", "its", "our", "my", "your"]
+    static let contractions: WordList = [
         "he's", "she's", "it's", "who's", "that's", "there's", "what's", "here's", "where's", "let's",
     ]
 
@@ -212,7 +212,7 @@ enum AttributionCheck {
         return nil
     }
 
-    static let dashes: Set<String> = ["―", "—", "–", "--", "-"]
+    static let dashes: WordList = ["―", "—", "–", "--", "-"]
 
     /// Punctuation that credits a quotation: a colon or dash that introduces it ("Warren
     /// to Stumpf: ‘You should…’", "Romney -- ''It is…''"), and a dash after it that names
@@ -272,7 +272,7 @@ enum AttributionCheck {
                        entry: entry, lexicon: lexicon, source: source, sourceType: type)
     }
 
-    static let relativeOnly: Set<String> = ["which", "that", "who", "this", "what"]
+    static let relativeOnly: WordList = ["which", "that", "who", "this", "what"]
 
     /// Whether a cue word is used to attribute here. Stricter than `ReportingUse.isVerb`
     /// about nouns ("the plan", "Trump's claims"), looser about what may follow a verb of
@@ -350,20 +350,20 @@ enum AttributionCheck {
         return true
     }
 
-    static let articles: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "whose", "no", "every"]
+    static let articles: WordList = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "whose", "no", "every"]
     /// Words ending in -en or -ed that are not participles: "Mr. Obama often says".
-    static let notParticiples: Set<String> = ["often", "even", "then", "when", "men", "women", "seven", "eleven", "citizen", "children", "ten", "indeed"]
-    static let trueDeterminers: Set<String> = [
+    static let notParticiples: WordList = ["often", "even", "then", "when", "men", "women", "seven", "eleven", "citizen", "children", "ten", "indeed"]
+    static let trueDeterminers: WordList = [
         "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "no", "any",
         "every", "each", "some", "several", "such", "whose",
     ]
-    static let irregularPasts: Set<String> = [
+    static let irregularPasts: WordList = [
         "said", "told", "wrote", "written", "spoke", "spoken", "thought", "felt", "knew", "known", "found", "shown",
         "understood", "sought", "saw", "seen", "foresaw", "foreseen", "learnt", "meant", "forecast", "put",
     ]
-    static let subjects: Set<String> = ["he", "she", "they", "we", "i", "you", "it", "who", "which", "that"]
-    static let objectStarts: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "him", "them"]
-    static let verbAdverbs: Set<String> = [
+    static let subjects: WordList = ["he", "she", "they", "we", "i", "you", "it", "who", "which", "that"]
+    static let objectStarts: WordList = ["the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "him", "them"]
+    static let verbAdverbs: WordList = [
         "also", "still", "now", "then", "just", "only", "often", "always", "never", "not", "even", "again", "already", "repeatedly",
         "generally", "really", "actually", "largely", "mostly", "strongly", "openly", "publicly", "privately", "long", "too",
     ]
@@ -448,7 +448,7 @@ enum AttributionCheck {
     }
 
     /// Words before token `end` (inclusive) back to punctuation, a quotation or 8 words.
-    static let auxiliaries: Set<String> = ["had", "has", "have", "was", "were", "is", "are", "be", "been", "would", "will", "also", "later", "then", "did", "does", "do"]
+    static let auxiliaries: WordList = ["had", "has", "have", "was", "were", "is", "are", "be", "been", "would", "will", "also", "later", "then", "did", "does", "do"]
 
     /// Drops punctuation at the ends; a phrase of auxiliaries alone ("had") credits nobody.
     static func trimmed(_ span: TextSpan?, _ ctx: ParagraphContext) -> TextSpan? {

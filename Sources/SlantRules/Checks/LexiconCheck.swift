@@ -2,7 +2,7 @@ import SlantText
 
 /// `kind: lexicon` — every whole-word occurrence of a lexicon term.
 enum LexiconCheck {
-    static let negations: Set<String> = ["not", "no", "never", "n't", "without", "nor", "hardly"]
+    static let negations: WordList = ["not", "no", "never", "n't", "without", "nor", "hardly"]
 
     static func run(_ rule: RuleHead, _ config: LexiconRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
         // Most paragraphs hold no term of most lexicons: nothing to gather, sort or copy.

@@ -1,17 +1,19 @@
+import SlantText
+
 /// Whether a reporting word stands as a verb: "the report", "broken promises", "a notice
 /// posted on the website" and "claims of fraud" are nouns and participles, and neither
 /// attribute anything nor judge a speaker.
 enum ReportingUse {
-    static let determiners: Set<String> = [
+    static let determiners: WordList = [
         "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "no", "any",
         "every", "each", "some", "several", "such", "whose", "new", "recent", "latest", "earlier", "previous", "official",
         "written", "public", "annual", "final", "initial", "brief", "joint", "press", "emailed", "first", "second",
     ]
-    static let modals: Set<String> = ["would", "could", "will", "can", "may", "might", "should", "must", "to"]
-    static let beForms: Set<String> = ["was", "were", "been", "be", "being", "is", "are", "get", "got"]
+    static let modals: WordList = ["would", "could", "will", "can", "may", "might", "should", "must", "to"]
+    static let beForms: WordList = ["was", "were", "been", "be", "being", "is", "are", "get", "got"]
     /// Verbs of asking and telling: "was told to leave", "asked to wait" report nothing.
-    static let requestVerbs: Set<String> = ["asked", "told", "ask", "tell", "asks", "tells", "called", "calling"]
-    static let notReportingAfter: Set<String> = ["not", "to", "for", "about", "against", "up", "out", "off", "of"]
+    static let requestVerbs: WordList = ["asked", "told", "ask", "tell", "asks", "tells", "called", "calling"]
+    static let notReportingAfter: WordList = ["not", "to", "for", "about", "against", "up", "out", "off", "of"]
 
     /// Whether a cue word is used as a reporting verb here: "the report" and "a notice
     /// posted" are nouns, "would add two weeks" and "asked for signs" are not reporting.
@@ -50,7 +52,7 @@ enum ReportingUse {
         return true
     }
 
-    static let prepositions: Set<String> = ["on", "in", "by", "at", "to", "from", "with", "for", "under", "over", "last", "earlier", "this"]
-    static let pastForms: Set<String> = ["said", "told", "wrote", "written", "spoke", "thought", "felt", "according to"]
-    static let copulas: Set<String> = ["was", "were", "is", "are", "has", "had", "have", "will", "would", "could", "should", "can", "may", "might", "must", "shows", "showed", "found", "finds", "says", "said"]
+    static let prepositions: WordList = ["on", "in", "by", "at", "to", "from", "with", "for", "under", "over", "last", "earlier", "this"]
+    static let pastForms: WordList = ["said", "told", "wrote", "written", "spoke", "thought", "felt", "according to"]
+    static let copulas: WordList = ["was", "were", "is", "are", "has", "had", "have", "will", "would", "could", "should", "can", "may", "might", "must", "shows", "showed", "found", "finds", "says", "said"]
 }

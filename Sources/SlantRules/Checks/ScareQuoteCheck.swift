@@ -35,7 +35,7 @@ enum ScareQuoteCheck {
         return ".!?".unicodeScalars.contains(last)
     }
 
-    static let titleSmallWords: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "or", "like", "as", "with", "from", "vs", "is", "it"]
+    static let titleSmallWords: WordList = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "or", "like", "as", "with", "from", "vs", "is", "it"]
 
     /// Two or more words, every one capitalised: a title or a name.
     static func isTitle(_ quote: Quote, _ ctx: ParagraphContext) -> Bool {

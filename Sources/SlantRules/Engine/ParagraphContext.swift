@@ -114,22 +114,8 @@ final class ParagraphContext {
 
     func foldedToken(_ i: Int) -> String { foldedTokens[i] }
 
-    /// Whether each token starts with an upper-case letter, worked out on first ask per
-    /// token (0 unknown, 1 no, 2 yes): names and sentence openers are asked about again
-    /// and again, and each answer built a string.
-    private var capitalisedTokens: [UInt8] = []
-
-    func isCapitalised(_ i: Int) -> Bool {
-        if capitalisedTokens.isEmpty { capitalisedTokens = [UInt8](repeating: 0, count: paragraph.tokens.count) }
-        if capitalisedTokens[i] == 0 {
-            let upper: Bool
-            if let s = article.scalar(at: paragraph.tokens[i].span.start) {
-                upper = s.isASCII ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase
-            } else { upper = false }
-            capitalisedTokens[i] = upper ? 2 : 1
-        }
-        return capitalisedTokens[i] == 2
-    }
+    /// Whether token `i` starts with an upper-case letter (noted by the tokenizer).
+    func isCapitalised(_ i: Int) -> Bool { paragraph.tokens[i].isCapitalised }
 
     /// The tokens inside `span`, as an index range (tokens are sorted and disjoint).
     func tokenRange(inside span: TextSpan) -> Range<Int> {
