@@ -285,8 +285,10 @@ enum AttributionCheck {
         let first = ctx.tokenIndex(atOrAfter: cue.span.start)
         let after = ctx.tokenIndex(atOrAfter: cue.span.end)
         guard !cue.term.startsWith("according") else { return true }
-        let form = ctx.foldedText(cue.span)
-        let head = form.utf8.firstIndex(of: 0x20).map { String(form[..<$0]) } ?? form // the first word
+        // A one-word cue is its token, already folded; only phrases are cut from the text.
+        let oneToken = after == first + 1 && first < tokens.count && tokens[first].span == cue.span
+        let form = oneToken ? ctx.foldedToken(first) : ctx.foldedText(cue.span)
+        let head = oneToken ? form : form.utf8.firstIndex(of: 0x20).map { String(form[..<$0]) } ?? form // the first word
         let next = after < tokens.count ? ctx.foldedToken(after) : ""
         let prevIsWord = first > 0 && tokens[first - 1].kind == .word
         let prev1 = prevIsWord ? ctx.foldedToken(first - 1) : ""
