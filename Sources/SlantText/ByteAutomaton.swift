@@ -8,7 +8,10 @@ public struct ByteAutomaton: Sendable {
     /// Input class of each byte value; 0 for bytes that occur in no pattern.
     private let byteClass: [UInt8]
     private let classCount: Int
-    /// Full transition table: `delta[state * classCount + class]`.
+    /// Full transition table: `delta[state * classCount + class]` holds the next state's
+    /// row start (`next * classCount`) times two, plus one when a pattern ends there or
+    /// along its failure chain. The scan then reads one table per byte, with no multiply,
+    /// instead of three (the output and failure-chain arrays were cache misses of their own).
     private let delta: [Int32]
     /// Pattern ending exactly at a state, or -1.
     private let output: [Int32]
@@ -68,7 +71,10 @@ public struct ByteAutomaton: Sendable {
                 }
             }
         }
-        delta = goto
+        delta = goto.map { t in
+            let next = Int(t)
+            return Int32(next * c * 2 + (out[next] >= 0 || dict[next] >= 0 ? 1 : 0))
+        }
         output = out
         dictionaryLink = dict
     }
@@ -101,10 +107,12 @@ public struct ByteAutomaton: Sendable {
                 output.withUnsafeBufferPointer { out in
                     dictionaryLink.withUnsafeBufferPointer { dict in
                         bytes.withUnsafeBufferPointer { b in
-                            var state = 0
+                            var row = 0 // the current state's row start
                             for i in 0..<b.count {
-                                state = Int(d[state &* c &+ Int(cls[Int(b[i])])])
-                                if out[state] < 0 && dict[state] < 0 { continue }
+                                let t = Int(d[row &+ Int(cls[Int(b[i])])])
+                                row = t >> 1
+                                if t & 1 == 0 { continue }
+                                let state = row / c
                                 var s = out[state] >= 0 ? state : Int(dict[state])
                                 while s >= 0 {
                                     let id = Int(out[s])
