@@ -100,19 +100,20 @@ public struct FoldedText: Sendable {
 
     public func byteOffset(ofScalar s: Int) -> Int { offsets.byteOffset(ofScalar: s) }
 
-    /// The byte ranges in `bytes` of many spans sorted by start, in one forward walk over
-    /// the bytes instead of an offset lookup per span. Callers make strings only of the
-    /// ranges they ask about: most tokens of a paragraph are never looked at as text.
-    public func byteRanges(of spans: [TextSpan]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
+    /// The folded text of many spans sorted by start, in one forward walk over the bytes
+    /// instead of an offset lookup per span.
+    public func strings(of spans: [TextSpan]) -> [String] {
+        var out: [String] = []
         out.reserveCapacity(spans.count)
         guard let firstSpan = spans.first else { return out }
+        // Through an unsafe buffer: array slices of the bytes went through generic code
+        // for every token of every paragraph.
         bytes.withUnsafeBufferPointer { buf in
             let n = buf.count
             if offsets.isASCII {
                 for span in spans {
                     let lo = max(0, min(span.start, n)), hi = max(lo, min(span.end, n))
-                    out.append(lo..<hi)
+                    out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[lo..<hi]), as: UTF8.self))
                 }
                 return
             }
@@ -133,36 +134,9 @@ public struct FoldedText: Sendable {
                 advance(to: span.start)
                 let lo = byte
                 advance(to: max(span.start, span.end))
-                out.append(lo..<byte)
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[lo..<byte]), as: UTF8.self))
             }
         }
         return out
-    }
-
-    /// The folded text of a byte range from `byteRanges(of:)`.
-    public func string(ofBytes range: Range<Int>) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
-    }
-
-    /// Whether the bytes in `range` spell the ASCII `word`; nil when the range holds
-    /// non-ASCII bytes, whose string may still equal the word under canonical equivalence.
-    public func bytes(_ range: Range<Int>, spell word: StaticString) -> Bool? {
-        bytes.withUnsafeBufferPointer { buf in
-            for k in range where buf[k] >= 0x80 { return nil }
-            guard range.count == word.utf8CodeUnitCount else { return false }
-            return word.withUTF8Buffer { w in
-                var k = range.lowerBound
-                for c in w {
-                    if buf[k] != c { return false }
-                    k += 1
-                }
-                return true
-            }
-        }
-    }
-
-    /// The folded text of many spans sorted by start.
-    public func strings(of spans: [TextSpan]) -> [String] {
-        byteRanges(of: spans).map(string(ofBytes:))
     }
 }

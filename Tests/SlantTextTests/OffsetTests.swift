@@ -102,23 +102,6 @@ import Testing
         }
     }
 
-    /// Token byte ranges give the same text as cutting each span, and a range spells an
-    /// ASCII word only when its bytes are that word (non-ASCII bytes leave it to strings).
-    @Test func byteRangesAndSpelling() {
-        let text = "Élan said “THAT” — whether 🌊 how"
-        let folded = FoldedText(text)
-        let spans = [TextSpan(start: 0, end: 4), TextSpan(start: 5, end: 9), TextSpan(start: 11, end: 15),
-                     TextSpan(start: 19, end: 26), TextSpan(start: 27, end: 28), TextSpan(start: 29, end: 32)]
-        let ranges = folded.byteRanges(of: spans)
-        #expect(ranges.map(folded.string(ofBytes:)) == ["élan", "said", "that", "whether", "🌊", "how"])
-        #expect(folded.strings(of: spans) == ["élan", "said", "that", "whether", "🌊", "how"])
-        #expect(folded.bytes(ranges[2], spell: "that") == true)
-        #expect(folded.bytes(ranges[2], spell: "than") == false)
-        #expect(folded.bytes(ranges[3], spell: "that") == false)
-        #expect(folded.bytes(ranges[0], spell: "elan") == nil)
-        #expect(folded.bytes(ranges[4], spell: "x") == nil)
-    }
-
     @Test func lineIndexCountsCodePoints() {
         let index = LineIndex("ab\n🌊c\n\nd")
         #expect(index.location(of: 0) == (1, 1))

@@ -166,11 +166,13 @@ enum AttributionCheck {
         while k + 1 < tokens.count {
             defer { k += 1 }
             guard tokens[k].kind == .word, tokens[k + 1].kind == .word else { continue }
-            // The word after first, read from the bytes: it rules out almost every token
-            // before any string is made or any word list asked.
-            guard ctx.token(k + 1, is: "that") || ctx.token(k + 1, is: "whether") || ctx.token(k + 1, is: "how")
-                || ctx.token(k + 1, is: "why") else { continue }
+            // The word after first: it rules out almost every token with plain comparisons,
+            // before any set lookup hashes a string.
             let next = ctx.foldedToken(k + 1)
+            // Length and first letter before any string comparison: asked of every token.
+            let n = next.utf8.count
+            guard n == 3 || n == 4 || n == 7, let first = next.utf8.first, first == 0x74 || first == 0x77 || first == 0x68,
+                  next == "that" || next == "whether" || next == "how" || next == "why" else { continue }
             let w = ctx.foldedToken(k)
             guard (w.endsWith("ed") && w.scalarCount >= 5 && !notVerbsInEd.contains(w)) || complementIrregulars.contains(w) else { continue }
             if k > 0, articles.contains(ctx.foldedToken(k - 1)) { continue }

@@ -26,16 +26,12 @@ final class ParagraphContext {
         self.hitRanges = hitRanges
         self.allPatternMatches = allPatternMatches
         speech = paragraph.quotes.filter { $0.reported || $0.words >= 5 }
-        tokenBytes = folded.byteRanges(of: paragraph.tokens.map(\.span))
-        foldedTokens = [String?](repeating: nil, count: paragraph.tokens.count)
+        foldedTokens = folded.strings(of: paragraph.tokens.map(\.span))
     }
 
-    /// Where each token's folded text lies in `folded.bytes`, found in one walk per paragraph.
-    let tokenBytes: [Range<Int>]
-    /// The folded text of the tokens asked about, made on first ask: the checks ask for the
-    /// same few tokens again and again, and most tokens never (making all of them was a
-    /// tenth of scoring).
-    private var foldedTokens: [String?]
+    /// The folded text of every token, made once per paragraph: the checks ask for the
+    /// same few tokens again and again, and each lookup would map offsets and build a string.
+    let foldedTokens: [String]
 
     /// Hits of one lexicon inside this paragraph, sorted by position (none for slot -1).
     func hits(ofSlot slot: Int) -> ArraySlice<LexiconHit> {
@@ -116,18 +112,7 @@ final class ParagraphContext {
         return lo
     }
 
-    func foldedToken(_ i: Int) -> String {
-        if let made = foldedTokens[i] { return made }
-        let made = folded.string(ofBytes: tokenBytes[i])
-        foldedTokens[i] = made
-        return made
-    }
-
-    /// Whether token `i`'s folded text is `word`, read from the bytes when they are ASCII,
-    /// without making the string.
-    func token(_ i: Int, is word: StaticString) -> Bool {
-        folded.bytes(tokenBytes[i], spell: word) ?? (foldedToken(i) == word.description)
-    }
+    func foldedToken(_ i: Int) -> String { foldedTokens[i] }
 
     /// Whether token `i` starts with an upper-case letter (noted by the tokenizer).
     func isCapitalised(_ i: Int) -> Bool { paragraph.tokens[i].isCapitalised }
