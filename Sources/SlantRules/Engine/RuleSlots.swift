@@ -1,20 +1,3 @@
-/// What a check reads of its rule, and all it is handed: passing whole `Rule` values
-/// (examples and all) copied them for every rule in every paragraph. A class, so that
-/// handing it over is one reference, not a copy of each string.
-final class RuleHead: Sendable {
-    let id: String
-    let family: Family
-    let message: String
-    let weight: Double
-
-    init(id: String, family: Family, message: String, weight: Double) {
-        self.id = id
-        self.family = family
-        self.message = message
-        self.weight = weight
-    }
-}
-
 /// The lexicons and patterns a rule reads, as slots (a lexicon's in the matcher, a
 /// pattern's in the engine's list), resolved once when the engine is built: looking them
 /// up by id and by pattern source hashed strings for every rule in every sentence.
