@@ -97,7 +97,7 @@ public struct Engine: Sendable {
                                                   score: Scoring.score([], words: 0, settings: rubric.scoring), claims: 0, claimsAttributed: 0))
                 continue
             }
-            let ctx = ParagraphContext(article: article, folded: folded, paragraph: paragraph, matcher: matcher,
+            let ctx = ParagraphContext(article: article, folded: folded, paragraph: paragraph,
                                        hits: hits, hitRanges: Self.hitRanges(hits, in: paragraph.span, cursor: &hitCursor),
                                        allPatternMatches: patternMatches)
             var findings: [Finding] = []

@@ -2,7 +2,7 @@ import SlantText
 
 /// A lexicon term found in an article.
 public struct LexiconHit: Sendable, Hashable {
-    /// The lexicon's slot in the matcher (`LexiconMatcher.lexiconID(ofSlot:)`), or -1 for a
+    /// The lexicon's slot in the matcher (`LexiconHits.lexiconID(of:)`), or -1 for a
     /// cue found by grammar rather than by a lexicon: a number, because hits are copied and
     /// compared many times per paragraph and a lexicon id string is not.
     public var slot: Int
@@ -14,6 +14,13 @@ public struct LexiconHit: Sendable, Hashable {
 /// The lexicon hits of one article, per lexicon slot, each list sorted by position.
 public struct LexiconHits: Sendable {
     public var bySlot: [[LexiconHit]]
+    /// The lexicon id of each slot.
+    public var lexiconIDs: [String]
+
+    /// The lexicon id of a hit, or nil for a cue found by grammar (slot -1).
+    public func lexiconID(of hit: LexiconHit) -> String? {
+        hit.slot >= 0 && hit.slot < lexiconIDs.count ? lexiconIDs[hit.slot] : nil
+    }
 }
 
 /// Every term form of every lexicon in one byte automaton, so an article is scanned
@@ -54,10 +61,6 @@ public struct LexiconMatcher: Sendable {
     /// The slot of a lexicon, or nil when the rubric has no lexicon of that id.
     public func slot(of lexicon: String) -> Int? { lexiconIDs.firstIndex(of: lexicon) }
 
-    public func lexiconID(ofSlot slot: Int) -> String? { slot >= 0 && slot < lexiconIDs.count ? lexiconIDs[slot] : nil }
-
-    public var slotCount: Int { lexiconIDs.count }
-
     /// All whole-word hits in the folded text, grouped by lexicon slot and sorted by position.
     public func hits(in folded: FoldedText) -> LexiconHits {
         var buckets = [[LexiconHit]](repeating: [], count: lexiconIDs.count)
@@ -70,7 +73,7 @@ public struct LexiconMatcher: Sendable {
             }
         }
         for slot in buckets.indices where buckets[slot].count > 1 { buckets[slot].sort { $0.span < $1.span } }
-        return LexiconHits(bySlot: buckets)
+        return LexiconHits(bySlot: buckets, lexiconIDs: lexiconIDs)
     }
 
     /// True when the scalar before byte `i` is not a letter or digit.

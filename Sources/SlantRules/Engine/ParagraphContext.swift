@@ -7,7 +7,6 @@ final class ParagraphContext {
     let article: Article
     let folded: FoldedText
     let paragraph: Paragraph
-    let matcher: LexiconMatcher
     /// Lexicon hits of the whole article, and for each lexicon slot the range of them
     /// that starts in this paragraph (Engine.hitRanges).
     let lexiconHits: LexiconHits
@@ -16,12 +15,11 @@ final class ParagraphContext {
     /// for the few it needs, sliced to a sentence or paragraph on demand.
     let allPatternMatches: [[TextSpan]]
 
-    init(article: Article, folded: FoldedText, paragraph: Paragraph, matcher: LexiconMatcher, hits: LexiconHits,
+    init(article: Article, folded: FoldedText, paragraph: Paragraph, hits: LexiconHits,
          hitRanges: [Range<Int>], allPatternMatches: [[TextSpan]]) {
         self.article = article
         self.folded = folded
         self.paragraph = paragraph
-        self.matcher = matcher
         lexiconHits = hits
         self.hitRanges = hitRanges
         self.allPatternMatches = allPatternMatches
@@ -57,23 +55,18 @@ final class ParagraphContext {
     }
 
     /// The lexicon id of a hit, or nil for a cue found by grammar.
-    func lexiconID(of hit: LexiconHit) -> String? { matcher.lexiconID(ofSlot: hit.slot) }
+    func lexiconID(of hit: LexiconHit) -> String? { lexiconHits.lexiconID(of: hit) }
 
-    /// The items of a position-sorted list that lie inside `range`, or nil if none do.
+    /// Index of the first of `count` items sorted by start whose start is at or after
+    /// `offset` (a binary search; `start(i)` is the start of item `i`).
     @inline(__always)
-    static func inside<T>(_ range: TextSpan, _ list: [T], span: (T) -> TextSpan) -> [T]? {
-        // Binary search for the first item at or after the range start.
-        var lo = 0, hi = list.count
+    static func firstIndex(atOrAfter offset: Int, count: Int, start: (Int) -> Int) -> Int {
+        var lo = 0, hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if span(list[mid]).start < range.start { lo = mid + 1 } else { hi = mid }
+            if start(mid) < offset { lo = mid + 1 } else { hi = mid }
         }
-        var slice: [T] = []
-        while lo < list.count && span(list[lo]).start < range.end {
-            if span(list[lo]).end <= range.end { slice.append(list[lo]) }
-            lo += 1
-        }
-        return slice.isEmpty ? nil : slice
+        return lo
     }
 
     /// Quotations that hold speech: reported ones, and long stand-alone ones
@@ -104,12 +97,8 @@ final class ParagraphContext {
 
     /// Index of the first token starting at or after `offset`.
     func tokenIndex(atOrAfter offset: Int) -> Int {
-        var lo = 0, hi = paragraph.tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if paragraph.tokens[mid].span.start < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        let tokens = paragraph.tokens
+        return Self.firstIndex(atOrAfter: offset, count: tokens.count) { tokens[$0].span.start }
     }
 
     func foldedToken(_ i: Int) -> String { foldedTokens[i] }
@@ -126,25 +115,30 @@ final class ParagraphContext {
         return lo..<hi
     }
 
-    /// Matches of a pattern inside `span`, from the article-wide pass the engine made.
-    /// Whether a pattern matched anywhere inside `span`, without building the list.
-    func hasMatches(ofSlot slot: Int, in span: TextSpan) -> Bool {
-        guard slot >= 0 && slot < allPatternMatches.count else { return false }
-        let list = allPatternMatches[slot]
-        var lo = 0, hi = list.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if list[mid].start < span.start { lo = mid + 1 } else { hi = mid }
-        }
-        while lo < list.count && list[lo].start < span.end {
-            if list[lo].end <= span.end { return true }
-            lo += 1
-        }
-        return false
+    /// Matches of a pattern inside `span`, from the article-wide pass the engine made,
+    /// in order.
+    func matches(ofSlot slot: Int, in span: TextSpan) -> [TextSpan] {
+        var found: [TextSpan] = []
+        forEachMatch(ofSlot: slot, in: span) { found.append($0); return true }
+        return found
     }
 
-    func matches(ofSlot slot: Int, in span: TextSpan) -> [TextSpan] {
-        guard slot >= 0 && slot < allPatternMatches.count else { return [] }
-        return Self.inside(span, allPatternMatches[slot]) { $0 } ?? []
+    /// Whether a pattern matched anywhere inside `span`, without building the list.
+    func hasMatches(ofSlot slot: Int, in span: TextSpan) -> Bool {
+        var any = false
+        forEachMatch(ofSlot: slot, in: span) { _ in any = true; return false }
+        return any
+    }
+
+    /// Visits the matches inside `span` in order until `visit` returns false.
+    @inline(__always)
+    private func forEachMatch(ofSlot slot: Int, in span: TextSpan, _ visit: (TextSpan) -> Bool) {
+        guard slot >= 0 && slot < allPatternMatches.count else { return }
+        let list = allPatternMatches[slot]
+        var i = Self.firstIndex(atOrAfter: span.start, count: list.count) { list[$0].start }
+        while i < list.count && list[i].start < span.end {
+            if list[i].end <= span.end && !visit(list[i]) { return }
+            i += 1
+        }
     }
 }
