@@ -30,30 +30,29 @@ enum AttributionCheck {
     // built (and hashed) again on every call.
     static let readerObjects: WordList = ["you", "us"]
     static let demonstratives: WordList = ["the", "this", "that", "these", "those"]
-    static let questionComplements: WordList = ["whether", "how", "why"]
     static let verbsTakingOf: WordList = ["says", "speaks", "writes", "thinks", "tells", "knows"]
     static let plainPasts: WordList = ["said", "told", "wrote", "spoke", "thought", "felt", "knew"]
     static let clauseOpeners: WordList = ["that", "which", "who", "and", "but", "because", "while", "as", "when", "after", "before", "than"]
 
-    static func run(_ rule: RuleHead, _ config: AttributionRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
+    static func run(_ rule: RuleHead, _ config: AttributionRule, _ slots: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
         var findings: [Finding] = []
-        let agentless = LexiconCheck.longestFirst(ctx.hits(ofSlot: lexicons.agentless))
+        let agentless = LexiconCheck.longestFirst(ctx.hits(ofSlot: slots.agentless))
         for hit in agentless {
             findings.append(make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: ctx.lexiconID(of: hit), source: nil, type: .agentless))
         }
         // Only cues used as reporting verbs; "a report by the firm" is part of a source, not a cue.
-        var cues = LexiconCheck.longestFirst(ctx.unorderedHits(inSlots: lexicons.cues, lexicons.dualUseCues))
+        var cues = LexiconCheck.longestFirst(ctx.unorderedHits(inSlots: slots.cues, slots.dualUseCues))
             .filter { cue in
                 !agentless.contains(where: { $0.span.overlaps(cue.span) })
-                    && isReportingUse(cue, ctx, strict: lexicons.dualUseCues.contains(cue.slot))
+                    && isReportingUse(cue, ctx, strict: slots.dualUseCues.contains(cue.slot))
             }
         if config.complementCues {
             let taken = cues.map(\.span) + agentless.map(\.span)
             cues += complementCues(ctx).filter { c in !taken.contains(where: { $0.overlaps(c.span) }) }
             cues.sort { $0.span < $1.span }
         }
-        let anonymous = ctx.hits(ofSlot: lexicons.anonymous)
-        let outlets = ctx.hits(ofSlot: lexicons.outlet)
+        let anonymous = ctx.hits(ofSlot: slots.anonymous)
+        let outlets = ctx.hits(ofSlot: slots.outlet)
         let cueSpans = cues.map(\.span)
         for cue in cues {
             var source = findSource(for: cue, ctx, cueSpans: cueSpans)
@@ -73,9 +72,9 @@ enum AttributionCheck {
             findings.append(finding)
         }
         // Nouns of speech and stance credit their possessor: "Trump's claim", "her plan".
-        if !lexicons.nominalCues.isEmpty {
+        if !slots.nominalCues.isEmpty {
             let taken = cues.map(\.span) + agentless.map(\.span)
-            for hit in LexiconCheck.longestFirst(ctx.unorderedHits(inSlots: lexicons.nominalCues))
+            for hit in LexiconCheck.longestFirst(ctx.unorderedHits(inSlots: slots.nominalCues))
             where !taken.contains(where: { $0.overlaps(hit.span) }) {
                 // The noun must introduce what is credited: "Trump's claim that …", "her plan to …",
                 // "his remarks about …" — not "his proposals were costed".

@@ -9,10 +9,10 @@ enum ClaimCheck {
         var attributed: Int
     }
 
-    static func run(_ rule: RuleHead, _ config: ClaimRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext, attributions: [Finding]) -> Result {
+    static func run(_ rule: RuleHead, _ config: ClaimRule, _ slots: RuleSlots, _ ctx: ParagraphContext, attributions: [Finding]) -> Result {
         var result = Result(findings: [], claims: 0, attributed: 0)
         let sentences = ctx.paragraph.sentences
-        let signals = signalSpans(config, lexicons, ctx)
+        let signals = signalSpans(config, slots, ctx)
         guard signals.contains(where: { !$0.isEmpty }) else { return result }
         // Which sentences carry a sourcing attribution, one flag per sentence.
         var attributedSentences = [Bool](repeating: false, count: sentences.count)
@@ -41,12 +41,12 @@ enum ClaimCheck {
 
     /// Every signal's author-voice spans in the paragraph, sorted, once per paragraph
     /// (asking per sentence sliced the article-wide lists again for every sentence).
-    static func signalSpans(_ config: ClaimRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext) -> [[TextSpan]] {
+    static func signalSpans(_ config: ClaimRule, _ slots: RuleSlots, _ ctx: ParagraphContext) -> [[TextSpan]] {
         config.signals.indices.map { k in
             if config.signals[k].lexicon != nil {
-                return ctx.hits(ofSlot: lexicons.signals[k]).compactMap { ctx.voice(of: $0.span) == .author ? $0.span : nil }
+                return ctx.hits(ofSlot: slots.signals[k]).compactMap { ctx.voice(of: $0.span) == .author ? $0.span : nil }
             } else if config.signals[k].pattern != nil {
-                return ctx.matches(ofSlot: lexicons.patterns[k], in: ctx.paragraph.span).filter { ctx.voice(of: $0) == .author }
+                return ctx.matches(ofSlot: slots.patterns[k], in: ctx.paragraph.span).filter { ctx.voice(of: $0) == .author }
             }
             return []
         }

@@ -4,10 +4,10 @@ import SlantText
 enum LexiconCheck {
     static let negations: WordList = ["not", "no", "never", "n't", "without", "nor", "hardly"]
 
-    static func run(_ rule: RuleHead, _ config: LexiconRule, _ lexicons: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
+    static func run(_ rule: RuleHead, _ config: LexiconRule, _ slots: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
         // Most paragraphs hold no term of most lexicons: nothing to gather, sort or copy.
-        guard ctx.hasHits(inSlots: lexicons.lexicons) else { return [] }
-        let hits = longestFirst(ctx.unorderedHits(inSlots: lexicons.lexicons))
+        guard ctx.hasHits(inSlots: slots.lexicons) else { return [] }
+        let hits = longestFirst(ctx.unorderedHits(inSlots: slots.lexicons))
         return hits.compactMap { hit in
             if config.skipNegated && isNegated(hit.span, ctx) { return nil }
             if config.verbsOnly && !ReportingUse.isVerb(hit, ctx) { return nil }
