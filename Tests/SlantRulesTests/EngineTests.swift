@@ -417,4 +417,12 @@ import SlantText
         #expect(!a.findings.isEmpty, "the story itself is scored")
         for f in a.findings { #expect(a.article.text(in: f.span) == f.text) }
     }
+
+    /// A family's lane is its place in `allCases`: scores are stored by lane and shown by
+    /// family, and families sort by it.
+    @Test func familyLanesFollowAllCases() {
+        #expect(Family.allCases.map(\.lane) == Array(Family.allCases.indices))
+        #expect(Family.allCases.sorted() == Family.allCases)
+        #expect(Family.allCases.shuffled().sorted() == Family.allCases)
+    }
 }

@@ -128,19 +128,16 @@ public struct Score: Sendable, Equatable {
     public var flagged: Bool
 
     /// Number of findings per family, author's voice and quoted alike (families with none are absent).
-    public var counts: [Family: Int] { Self.dictionary(countLanes) { $0 > 0 } }
+    public var counts: [Family: Int] { Self.dictionary(countLanes, keepingLane: { countLanes[$0] > 0 }) }
     /// Sum of author-voice finding weights per family (families with no such finding are absent).
-    public var weighted: [Family: Double] {
-        var out: [Family: Double] = [:]
-        for (k, family) in Family.allCases.enumerated() where weightedMask[k] != 0 { out[family] = weightedLanes[k] }
-        return out
-    }
+    public var weighted: [Family: Double] { Self.dictionary(weightedLanes, keepingLane: { weightedMask[$0] != 0 }) }
     /// `weighted` per 100 words (the denominator never drops below the rubric's min_words); every family.
-    public var density: [Family: Double] { Self.dictionary(densityLanes) { _ in true } }
+    public var density: [Family: Double] { Self.dictionary(densityLanes, keepingLane: { _ in true }) }
 
-    private static func dictionary<T>(_ lanes: SIMD8<T>, _ keep: (T) -> Bool) -> [Family: T] {
+    /// The lanes of the families whose lane passes `keep`.
+    private static func dictionary<T>(_ lanes: SIMD8<T>, keepingLane keep: (Int) -> Bool) -> [Family: T] {
         var out: [Family: T] = [:]
-        for (k, family) in Family.allCases.enumerated() where keep(lanes[k]) { out[family] = lanes[k] }
+        for family in Family.allCases where keep(family.lane) { out[family] = lanes[family.lane] }
         return out
     }
 }

@@ -43,7 +43,7 @@ public enum Scoring {
 }
 
 extension Family {
-    /// Position in `allCases`, the lane of the family in a Score.
+    /// Position in `allCases`: the lane of the family in a Score, and its order.
     @inline(__always) var lane: Int {
         switch self {
         case .loadedLanguage: 0

@@ -14,9 +14,7 @@ public enum Family: String, Sendable, Codable, CaseIterable, Comparable {
     /// Hedges that soften a claim ("may", "appears to").
     case hedging
 
-    public static func < (lhs: Family, rhs: Family) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    public static func < (lhs: Family, rhs: Family) -> Bool { lhs.lane < rhs.lane }
 }
 
 /// Who a statement is credited to.
