@@ -99,44 +99,4 @@ public struct FoldedText: Sendable {
     }
 
     public func byteOffset(ofScalar s: Int) -> Int { offsets.byteOffset(ofScalar: s) }
-
-    /// The folded text of many spans sorted by start, in one forward walk over the bytes
-    /// instead of an offset lookup per span.
-    public func strings(of spans: [TextSpan]) -> [String] {
-        var out: [String] = []
-        out.reserveCapacity(spans.count)
-        guard let firstSpan = spans.first else { return out }
-        // Through an unsafe buffer: array slices of the bytes went through generic code
-        // for every token of every paragraph.
-        bytes.withUnsafeBufferPointer { buf in
-            let n = buf.count
-            if offsets.isASCII {
-                for span in spans {
-                    let lo = max(0, min(span.start, n)), hi = max(lo, min(span.end, n))
-                    out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[lo..<hi]), as: UTF8.self))
-                }
-                return
-            }
-            var scalar = firstSpan.start, byte = offsets.byteOffset(ofScalar: firstSpan.start)
-            @inline(__always) func advance(to target: Int) {
-                if target < scalar {
-                    scalar = target
-                    byte = offsets.byteOffset(ofScalar: target)
-                    return
-                }
-                while scalar < target && byte < n {
-                    byte += 1
-                    while byte < n && buf[byte] & 0xC0 == 0x80 { byte += 1 }
-                    scalar += 1
-                }
-            }
-            for span in spans {
-                advance(to: span.start)
-                let lo = byte
-                advance(to: max(span.start, span.end))
-                out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[lo..<byte]), as: UTF8.self))
-            }
-        }
-        return out
-    }
 }

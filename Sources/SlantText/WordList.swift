@@ -4,14 +4,28 @@
 /// The splitter and the speech check ask a short word list about most words of an
 /// article; building a `String` for each and hashing it with SipHash cost more than the
 /// rest of sentence splitting. Two integers compare and hash in a few instructions.
-struct PackedWord: Hashable {
-    let lo: UInt64
-    let hi: UInt64
+public struct PackedWord: Hashable, Sendable {
+    public let lo: UInt64
+    public let hi: UInt64
 
-    static let capacity = 15
+    public static let capacity = 15
+
+    /// Packs words already laid out as two integers (`hi` carries the length in its top byte).
+    @inlinable public init(lo: UInt64, hi: UInt64) {
+        self.lo = lo
+        self.hi = hi
+    }
+
+    /// The number of bytes in the word.
+    @inlinable public var count: Int { Int(hi >> 56) }
+
+    /// The byte at `k` (0 ..< count).
+    @inlinable public func byte(_ k: Int) -> UInt8 {
+        k < 8 ? UInt8(truncatingIfNeeded: lo >> (8 * k)) : UInt8(truncatingIfNeeded: hi >> (8 * (k - 8)))
+    }
 
     /// The packed form of ASCII `bytes`, or nil when there are more than 15.
-    init?<C: Collection>(ascii bytes: C) where C.Element == UInt8 {
+    public init?<C: Collection>(ascii bytes: C) where C.Element == UInt8 {
         guard bytes.count <= Self.capacity else { return nil }
         var lo: UInt64 = 0, hi: UInt64 = 0, k = 0
         for b in bytes {
@@ -49,7 +63,7 @@ struct PackedWord: Hashable {
     }
 
     /// Whether byte `b` occurs in the word.
-    func contains(_ b: UInt8) -> Bool {
+    public func contains(_ b: UInt8) -> Bool {
         let count = Int(hi >> 56)
         for k in 0..<count {
             let byte = k < 8 ? UInt8(truncatingIfNeeded: lo >> (8 * k)) : UInt8(truncatingIfNeeded: hi >> (8 * (k - 8)))
@@ -71,12 +85,12 @@ struct PackedWord: Hashable {
 /// "officials") about the tokens around every cue, where hashing each word with SipHash
 /// was most of the cost of asking.
 public struct WordList: Sendable, ExpressibleByArrayLiteral {
-    let words: Set<String>
+    @usableFromInline let words: Set<String>
     /// Pairs (lo, hi) of packed words; (0, 0) marks an empty slot.
-    private let slots: [UInt64]
-    private let mask: Int
+    @usableFromInline let slots: [UInt64]
+    @usableFromInline let mask: Int
     /// False when some word cannot be packed; then every question goes to `words`.
-    private let packedIsExact: Bool
+    @usableFromInline let packedIsExact: Bool
 
     public init(arrayLiteral words: String...) { self.init(Set(words)) }
 
@@ -100,12 +114,14 @@ public struct WordList: Sendable, ExpressibleByArrayLiteral {
         self.packedIsExact = exact
     }
 
-    @inline(__always) private static func slot(of key: PackedWord, mask: Int) -> Int {
+    @inlinable @inline(__always) static func slot(of key: PackedWord, mask: Int) -> Int {
         let h = (key.lo ^ (key.hi &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
         return Int(truncatingIfNeeded: h >> 40) & mask
     }
 
-    func contains(_ key: PackedWord) -> Bool {
+    /// Whether the packed word is in the list: the rule engine packs every token once per
+    /// paragraph and asks with the key, inlined, instead of a string per question.
+    @inlinable public func contains(_ key: PackedWord) -> Bool {
         // The empty word's key is the empty slot's, so it is asked of the set.
         guard packedIsExact, key.hi != 0 else { return words.contains(key.string) }
         return slots.withUnsafeBufferPointer { t in
@@ -151,7 +167,7 @@ extension PackedWord {
     static let nos = PackedWord(ascii: "nos".utf8)!
 
     /// The word as a string (only for lists that cannot answer packed words themselves).
-    var string: String {
+    public var string: String {
         var bytes: [UInt8] = []
         for k in 0..<Int(hi >> 56) {
             bytes.append(k < 8 ? UInt8(truncatingIfNeeded: lo >> (8 * k)) : UInt8(truncatingIfNeeded: hi >> (8 * (k - 8))))

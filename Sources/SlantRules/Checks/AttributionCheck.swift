@@ -61,7 +61,7 @@ enum AttributionCheck {
                 // stands for the phrase before it. With none ("which tells you"), skip.
                 // ("That worries …", "This shows …" open a sentence and are subjects.)
                 let after = ctx.tokenIndex(atOrAfter: cue.span.end)
-                if after < ctx.paragraph.tokens.count, AttributionCheck.readerObjects.contains(ctx.foldedToken(after)) { continue }
+                if after < ctx.paragraph.tokens.count, AttributionCheck.readerObjects.contains(ctx.word(after)) { continue }
                 guard let antecedent = antecedent(ofRelative: s, ctx) else { continue }
                 source = antecedent
             }
@@ -79,15 +79,15 @@ enum AttributionCheck {
                 // The noun must introduce what is credited: "Trump's claim that …", "her plan to …",
                 // "his remarks about …" — not "his proposals were costed".
                 let after = ctx.tokenIndex(atOrAfter: hit.span.end)
-                guard after < ctx.paragraph.tokens.count, nominalComplements.contains(ctx.foldedToken(after)) else { continue }
+                guard after < ctx.paragraph.tokens.count, nominalComplements.contains(ctx.word(after)) else { continue }
                 let owner = possessor(of: hit, ctx)
                 // Without an owner, only a noun that introduces a clause or a topic attributes,
                 // to nobody: "growing concerns that …", "questions about …".
                 if owner == nil {
-                    let next = ctx.foldedToken(after)
+                    let next = ctx.word(after)
                     guard next == "about" || (next == "that" && startsClause(at: after + 1, ctx)) else { continue }
                     let first = ctx.tokenIndex(atOrAfter: hit.span.start)
-                    if first > 0, AttributionCheck.demonstratives.contains(ctx.foldedToken(first - 1)) && next == "that" { continue }
+                    if first > 0, AttributionCheck.demonstratives.contains(ctx.word(first - 1)) && next == "that" { continue }
                     // "said in an emailed statement that …": the noun is the channel of a cue just before it.
                     let window = ctx.paragraph.tokens[max(0, first - 5)..<first].first?.span.start ?? hit.span.start
                     if cues.contains(where: { $0.span.end <= hit.span.start && $0.span.end >= window }) { continue }
@@ -129,7 +129,7 @@ enum AttributionCheck {
         let word = ctx.foldedText(rel)
         guard word == "who" || word == "which" || word == "that" else { return nil }
         var k = ctx.tokenIndex(atOrAfter: rel.start) - 1
-        if k >= 0 && (ctx.foldedToken(k) == "," || dashes.contains(ctx.text(tokens[k].span))) { k -= 1 }
+        if k >= 0 && (ctx.word(k) == "," || dashes.contains(ctx.text(tokens[k].span))) { k -= 1 }
         guard k >= 0, tokens[k].kind == .word else { return nil }
         let sentence = ctx.sentenceSpan(containing: rel.start) ?? ctx.paragraph.span
         let lowest = ctx.tokenIndex(atOrAfter: sentence.start)
@@ -149,7 +149,7 @@ enum AttributionCheck {
     static func startsClause(at k: Int, _ ctx: ParagraphContext) -> Bool {
         let tokens = ctx.paragraph.tokens
         guard k < tokens.count, tokens[k].isWordLike else { return false }
-        return tokens[k].kind == .number || clauseStarts.contains(ctx.foldedToken(k)) || ctx.isCapitalised(k)
+        return tokens[k].kind == .number || clauseStarts.contains(ctx.word(k)) || ctx.isCapitalised(k)
     }
 
     static let complementIrregulars: WordList = ["heard", "saw", "held", "felt", "knew", "found", "thought", "understood", "taught"]
@@ -165,18 +165,14 @@ enum AttributionCheck {
         while k + 1 < tokens.count {
             defer { k += 1 }
             guard tokens[k].kind == .word, tokens[k + 1].kind == .word else { continue }
-            // The word after first: it rules out almost every token with plain comparisons,
-            // before any set lookup hashes a string.
-            let next = ctx.foldedToken(k + 1)
-            // Length and first letter before any string comparison: asked of every token.
-            let n = next.utf8.count
-            guard n == 3 || n == 4 || n == 7, let first = next.utf8.first, first == 0x74 || first == 0x77 || first == 0x68,
-                  next == "that" || next == "whether" || next == "how" || next == "why" else { continue }
-            let w = ctx.foldedToken(k)
+            // The word after first: it rules out almost every token with integer compares.
+            let next = ctx.word(k + 1)
+            guard next == "that" || next == "whether" || next == "how" || next == "why" else { continue }
+            let w = ctx.word(k)
             guard (w.endsWith("ed") && w.scalarCount >= 5 && !notVerbsInEd.contains(w)) || complementIrregulars.contains(w) else { continue }
-            if k > 0, articles.contains(ctx.foldedToken(k - 1)) { continue }
+            if k > 0, articles.contains(ctx.word(k - 1)) { continue }
             guard next != "that" || startsClause(at: k + 2, ctx) else { continue }
-            out.append(LexiconHit(slot: -1, term: w, weight: 0, span: tokens[k].span))
+            out.append(LexiconHit(slot: -1, term: w.text, weight: 0, span: tokens[k].span))
         }
         return out
     }
@@ -194,7 +190,7 @@ enum AttributionCheck {
         let first = ctx.tokenIndex(atOrAfter: hit.span.start)
         var k = first - 1, between = 0
         while k >= 0 && tokens[k].kind == .word && between <= 2 {
-            let w = ctx.foldedToken(k)
+            let w = ctx.word(k)
             if possessivePronouns.contains(w) { return tokens[k].span }
             if (w.endsWith("'s") && !contractions.contains(w)) || (w.endsWith("s'") && w.scalarCount > 2) {
                 let cut = w.endsWith("'s") ? 2 : 1
@@ -222,7 +218,7 @@ enum AttributionCheck {
         guard !quotes.isEmpty else { return [] }
         var out: [(TextSpan, TextSpan)] = []
         for (i, tok) in tokens.enumerated() where tok.kind == .punctuation {
-            let mark = ctx.foldedToken(i)
+            let mark = ctx.word(i)
             let isDash = dashes.contains(mark)
             guard isDash || mark == ":" else { continue }
             // Introduces a quotation of two or more words: nothing but quotation marks between.
@@ -253,11 +249,11 @@ enum AttributionCheck {
         let tokens = ctx.paragraph.tokens
         var k = 0
         // Skip an opening quotation mark.
-        if k < tokens.count, tokens[k].kind == .punctuation, ctx.foldedToken(k) != ":" { k += 1 }
+        if k < tokens.count, tokens[k].kind == .punctuation, ctx.word(k) != ":" { k += 1 }
         let start = k
         while k < tokens.count && k - start < 4 && tokens[k].kind == .word { k += 1 }
         // The colon first: capitalisation is dearer to ask, and most paragraphs have no colon there.
-        guard k > start, k < tokens.count - 1, ctx.foldedToken(k) == ":" else { return nil }
+        guard k > start, k < tokens.count - 1, ctx.word(k) == ":" else { return nil }
         guard (start..<k).allSatisfy({ ctx.isCapitalised($0) }) else { return nil }
         return (TextSpan(start: tokens[start].span.start, end: tokens[k - 1].span.end), tokens[k].span)
     }
@@ -286,12 +282,19 @@ enum AttributionCheck {
         guard !cue.term.startsWith("according") else { return true }
         // A one-word cue is its token, already folded; only phrases are cut from the text.
         let oneToken = after == first + 1 && first < tokens.count && tokens[first].span == cue.span
-        let form = oneToken ? ctx.foldedToken(first) : ctx.foldedText(cue.span)
-        let head = oneToken ? form : form.utf8.firstIndex(of: 0x20).map { String(form[..<$0]) } ?? form // the first word
-        let next = after < tokens.count ? ctx.foldedToken(after) : ""
+        let form: Word, head: Word
+        if oneToken {
+            form = ctx.word(first)
+            head = form
+        } else {
+            let text = ctx.foldedText(cue.span)
+            form = Word(folded: text)
+            head = Word(folded: text.utf8.firstIndex(of: 0x20).map { String(text[..<$0]) } ?? text) // the first word
+        }
+        let next = after < tokens.count ? ctx.word(after) : .none
         let prevIsWord = first > 0 && tokens[first - 1].kind == .word
-        let prev1 = prevIsWord ? ctx.foldedToken(first - 1) : ""
-        let prev2 = first > 1 && tokens[first - 2].kind == .word ? ctx.foldedToken(first - 2) : ""
+        let prev1 = prevIsWord ? ctx.word(first - 1) : .none
+        let prev2 = first > 1 && tokens[first - 2].kind == .word ? ctx.word(first - 2) : .none
         let past = head.endsWith("ed") || irregularPasts.contains(head)
         let plain = !past && !head.endsWith("ing")                // base or -s form: may be a noun
         let sentenceStart = ctx.sentenceSpan(containing: cue.span.start)?.start
@@ -312,7 +315,7 @@ enum AttributionCheck {
         // "compared with last year" is a preposition; "compared Trump to a coach" judges.
         if head.startsWith("compar") && (next == "to" || next == "with") { return false }
         // "you know," is a filler, not a claim about what anyone knows.
-        if head == "know" && prev1 == "you" && (next == "," || first < 2 || ctx.foldedToken(first - 2) == ",") { return false }
+        if head == "know" && prev1 == "you" && (next == "," || first < 2 || ctx.word(first - 2) == ",") { return false }
         // "would add two weeks", "to ask you": a modal or infinitive is mostly not a report
         // (a capitalised "May" or "Will" is a name: "Theresa May said").
         // ("went on to explain", "going on to say" continue a report.)
@@ -344,7 +347,7 @@ enum AttributionCheck {
             if prevIsWord && ReportingUse.determiners.contains(prev2) && ReportingUse.prepositions.contains(next) && next != "to" { return false }
         } else if plain {
             // "report", "promises", "claims" are nouns too: "broken promises", "the report shows".
-            if prevIsWord && !form.utf8.contains(0x20) && (prev1.endsWith("en") || prev1.endsWith("ed"))
+            if prevIsWord && !form.contains(byte: 0x20) && (prev1.endsWith("en") || prev1.endsWith("ed"))
                 && !AttributionCheck.auxiliaries.contains(prev1) && !notParticiples.contains(prev1) { return false }
             if ReportingUse.copulas.contains(next) { return false }
         }
@@ -371,7 +374,7 @@ enum AttributionCheck {
 
     /// Evidence that a word that is also a noun stands as a verb: a subject pronoun, an
     /// auxiliary, modal, negation or adverb, a name, or a plural subject before a base form.
-    static func hasVerbEvidence(first: Int, prev1: String, head: String, next: String, _ ctx: ParagraphContext) -> Bool {
+    static func hasVerbEvidence(first: Int, prev1: Word, head: Word, next: Word, _ ctx: ParagraphContext) -> Bool {
         let tokens = ctx.paragraph.tokens
         // An -s form with a clause, infinitive or object after it agrees with a subject:
         // "the campaign plans to", "the court backs the", "Trump charges that".
@@ -381,7 +384,7 @@ enum AttributionCheck {
             && !ReportingUse.determiners.contains(prev1) && !prev1.endsWith("'s") { return true }
         guard first > 0, tokens[first - 1].kind == .word else { return false }
         // "To be sure" is an idiom, not a stance.
-        if prev1 == "be" && first > 1 && ctx.foldedToken(first - 2) == "to" { return false }
+        if prev1 == "be" && first > 1 && ctx.word(first - 2) == "to" { return false }
         if contractions.contains(prev1) || prev1.endsWith("'re") || prev1.endsWith("'m") { return true }
         if subjects.contains(prev1) || verbAdverbs.contains(prev1) || AttributionCheck.auxiliaries.contains(prev1) { return true }
         if ReportingUse.modals.contains(prev1) || prev1.endsWith("n't") || prev1.endsWith("'d") || prev1.endsWith("'ll") { return true }
@@ -390,7 +393,7 @@ enum AttributionCheck {
         // form only when names are joined ("China and Russia support"): "the Senate plan",
         // "a TV show" are compound nouns.
         let cueCapitalised = ctx.isCapitalised(first)
-        let joined = first > 1 && ctx.foldedToken(first - 2) == "and"
+        let joined = first > 1 && ctx.word(first - 2) == "and"
         if !cueCapitalised && ctx.isCapitalised(first - 1) && !AttributionCheck.commonOpeners.contains(prev1)
             && (head.endsWith("s") || joined) { return true }
         // "Polls show", "Democrats want": a plural subject before a base form (not "tax plans").
@@ -419,10 +422,10 @@ enum AttributionCheck {
         // Subject before the verb, back to the clause boundary.
         if let left = phrase(backwardFrom: first - 1, ctx) { return left }
         // "Whitlock, who chairs the committee, said": skip back over the inserted clause.
-        if first > 0, ctx.foldedToken(first - 1) == "," {
+        if first > 0, ctx.word(first - 1) == "," {
             var k = first - 2, steps = 0
             while k >= lowest && steps < 15 {
-                let t = ctx.foldedToken(k)
+                let t = ctx.word(k)
                 if t == "," { if let left = phrase(backwardFrom: k - 1, ctx) { return left }; break }
                 if tokens[k].kind == .punctuation && t != "-" { break }
                 k -= 1; steps += 1
@@ -440,7 +443,7 @@ enum AttributionCheck {
         guard tok.kind == .punctuation || tok.kind == .symbol else { return false }
         // The folded token, without building the original: only apostrophes and hyphens
         // fold from marks that are boundaries (‘ and ‐), so only they need the original.
-        let t = ctx.foldedToken(k)
+        let t = ctx.word(k)
         if t == "'" || t == "-" {
             let original = ctx.text(tok.span)
             return original != "-" && original != "'" && original != "’"
@@ -458,7 +461,7 @@ enum AttributionCheck {
         let range = ctx.tokenRange(inside: span)
         guard let first = range.first(where: { tokens[$0].kind != .punctuation }),
               let last = range.last(where: { tokens[$0].kind != .punctuation }) else { return nil }
-        if (first...last).allSatisfy({ tokens[$0].kind == .punctuation || auxiliaries.contains(ctx.foldedToken($0)) }) { return nil }
+        if (first...last).allSatisfy({ tokens[$0].kind == .punctuation || auxiliaries.contains(ctx.word($0)) }) { return nil }
         return TextSpan(start: tokens[first].span.start, end: tokens[last].span.end)
     }
 
@@ -468,7 +471,7 @@ enum AttributionCheck {
         guard end >= lowest, end >= 0, !isBoundary(end, ctx) else { return nil }
         var k = end, words = 0
         while k >= lowest && words < 8 && !isBoundary(k, ctx) && !stops.contains(where: { $0 != except && $0.overlaps(tokens[k].span) }) {
-            let w = ctx.foldedToken(k)
+            let w = ctx.word(k)
             // Stop at a clause opener: "the report that officials said" → "officials".
             if k < end && AttributionCheck.clauseOpeners.contains(w) { break }
             k -= 1; words += 1
@@ -483,8 +486,8 @@ enum AttributionCheck {
         let limit = min(highest, tokens.count)
         var k = start, words = 0
         while k < limit && words < 10 && !isBoundary(k, ctx) && !stops.contains(where: { $0 != except && $0.overlaps(tokens[k].span) }) {
-            if stopWords.contains(ctx.foldedToken(k)) && k > start { break }
-            if stopWords.contains(ctx.foldedToken(k)) && k == start && ctx.foldedToken(k) != "on" { return nil }
+            if stopWords.contains(ctx.word(k)) && k > start { break }
+            if stopWords.contains(ctx.word(k)) && k == start && ctx.word(k) != "on" { return nil }
             k += 1; words += 1
         }
         guard k > start else { return nil }
@@ -498,10 +501,10 @@ enum AttributionCheck {
         let tokens = ctx.paragraph.tokens
         var indices: [Int] = []
         for k in ctx.tokenRange(inside: source) where tokens[k].kind == .word { indices.append(k) }
-        let words = indices.lazy.map { ctx.foldedToken($0) }
+        let words = indices.lazy.map { ctx.word($0) }
         if indices.count == 1 && words[0] == "it" { return .outlet }
         if indices.count <= 2 && words.contains(where: { pronouns.contains($0) }) { return .named }
-        func hasRole() -> Bool { words.contains(where: roles.contains) }
+        func hasRole() -> Bool { words.contains(where: { roles.contains($0) }) }
         if outlets.contains(where: { source.contains($0.span) }) && !hasRole() { return .outlet }
         // "some shop owners", "many residents": an unnamed group, whatever follows.
         if let w = words.first, vagueQuantifiers.contains(w) { return .anonymous }
@@ -517,7 +520,7 @@ enum AttributionCheck {
         }
         if anyCapitalised {
             // "The Harlow Gazette": a capitalised name led by "the" is an organisation.
-            if words.first == "the" && !hasRole() { return .outlet }
+            if !indices.isEmpty && words[0] == "the" && !hasRole() { return .outlet }
             return .named
         }
         return hasRole() ? .named : .anonymous

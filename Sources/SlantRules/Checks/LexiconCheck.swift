@@ -40,7 +40,7 @@ enum LexiconCheck {
         while k >= 0 && words < 3 {
             let tok = ctx.paragraph.tokens[k]
             if tok.kind == .punctuation { break }
-            let w = ctx.foldedToken(k)
+            let w = ctx.word(k)
             if negations.contains(w) || w.endsWith("n't") { return true }
             words += 1
             k -= 1

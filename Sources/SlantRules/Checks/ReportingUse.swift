@@ -22,23 +22,23 @@ enum ReportingUse {
         let first = ctx.tokenIndex(atOrAfter: cue.span.start)
         let after = ctx.tokenIndex(atOrAfter: cue.span.end)
         guard !cue.term.startsWith("according") else { return true }
-        let next = after < tokens.count ? ctx.foldedToken(after) : ""
+        let next = after < tokens.count ? ctx.word(after) : .none
         if first > 0 {
-            let prev = ctx.foldedToken(first - 1)
+            let prev = ctx.word(first - 1)
             if determiners.contains(prev) || prev.endsWith("'s") || prev.endsWith("s'") { return false }
             if modals.contains(prev) && next != "that" { return false }
         }
         if notReportingAfter.contains(next) {
             // "vowed to rebuild", "declined to comment" credit an intention; "was told to leave"
             // and "asked to wait" do not report anything.
-            let passive = first > 0 && beForms.contains(ctx.foldedToken(first - 1))
+            let passive = first > 0 && beForms.contains(ctx.word(first - 1))
             if next != "to" || passive || requestVerbs.contains(ctx.foldedText(cue.span)) {
                 return false
             }
         }
         let form = ctx.foldedText(cue.span)
-        let prev1 = first > 0 ? ctx.foldedToken(first - 1) : ""
-        let prev2 = first > 1 ? ctx.foldedToken(first - 2) : ""
+        let prev1 = first > 0 ? ctx.word(first - 1) : .none
+        let prev2 = first > 1 ? ctx.word(first - 2) : .none
         let prevIsWord = first > 0 && tokens[first - 1].kind == .word
         if form.endsWith("ed") {
             // "a notice posted on the website", "the report published by": a participle after a noun.

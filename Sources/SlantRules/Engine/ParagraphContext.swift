@@ -24,12 +24,14 @@ final class ParagraphContext {
         self.hitRanges = hitRanges
         self.allPatternMatches = allPatternMatches
         speech = paragraph.quotes.filter { $0.reported || $0.words >= 5 }
-        foldedTokens = folded.strings(of: paragraph.tokens.map(\.span))
+        (packedTokens, otherTokens) = folded.packedWords(of: paragraph.tokens.map(\.span))
     }
 
-    /// The folded text of every token, made once per paragraph: the checks ask for the
-    /// same few tokens again and again, and each lookup would map offsets and build a string.
-    let foldedTokens: [String]
+    /// The folded word of every token, made once per paragraph: the checks ask about the
+    /// same few tokens again and again, and each lookup would map offsets and build a
+    /// string. Packed (Word.swift), with the few words that cannot be packed as strings.
+    let packedTokens: [PackedWord]
+    let otherTokens: [String]
 
     /// Hits of one lexicon inside this paragraph, sorted by position (none for slot -1).
     func hits(ofSlot slot: Int) -> ArraySlice<LexiconHit> {
@@ -101,7 +103,14 @@ final class ParagraphContext {
         return Self.firstIndex(atOrAfter: offset, count: tokens.count) { tokens[$0].span.start }
     }
 
-    func foldedToken(_ i: Int) -> String { foldedTokens[i] }
+    /// The folded word of token `i`.
+    @inline(__always)
+    func word(_ i: Int) -> Word {
+        Word(entry: packedTokens[i], others: otherTokens)
+    }
+
+    /// The folded text of token `i` (a string: for cold paths; hot ones ask `word(i)`).
+    func foldedToken(_ i: Int) -> String { word(i).text }
 
     /// Whether token `i` starts with an upper-case letter (noted by the tokenizer).
     func isCapitalised(_ i: Int) -> Bool { paragraph.tokens[i].isCapitalised }

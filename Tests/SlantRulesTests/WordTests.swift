@@ -1,0 +1,56 @@
+import Testing
+import SlantText
+@testable import SlantRules
+
+/// `Word` answers the checks' questions from packed integers for most tokens; these
+/// tests hold every answer to the string it replaces.
+@Suite struct WordTests {
+    /// Tokens of every kind: short ASCII, 15 and 16 bytes, accented, emoji, non-Latin, empty.
+    static let samples = [
+        "said", "the", "that", "s", "'s", "officials'", "reportedly", "abcdefghijklmno", "abcdefghijklmnop",
+        "zürich's", "résumed", "naïve", "👍", "said👍", "говорит", "說", "", "--", "—", "n't", "isn't", "according to",
+    ]
+    static let suffixes: [StaticString] = ["ed", "s", "'s", "s'", "ly", "n't", "ing", "o", "p", "said", ""]
+    static let literals: [StaticString] = ["said", "the", "that", "s", "--", "abcdefghijklmno", ""]
+
+    @Test func packedWordsAnswerAsTheirStrings() {
+        let list: WordList = ["said", "the", "zürich's", "abcdefghijklmnop", "—"]
+        let plain: WordList = ["said", "the", "reportedly", "officials'"]
+        for text in Self.samples {
+            let word = Word(folded: text)
+            #expect(word.text == text)
+            #expect(word.scalarCount == text.unicodeScalars.count)
+            #expect(word.isEmpty == text.isEmpty)
+            #expect(word.contains(byte: 0x20) == text.utf8.contains(0x20))
+            for suffix in Self.suffixes {
+                #expect(word.endsWith(suffix) == text.endsWith(suffix), "\(text) ends with \(suffix)")
+                #expect(word.startsWith(suffix) == text.startsWith(suffix), "\(text) starts with \(suffix)")
+            }
+            for literal in Self.literals {
+                #expect((word == literal) == (text == literal.description), "\(text) == \(literal)")
+                #expect((word != literal) == (text != literal.description))
+            }
+            #expect(list.contains(word) == list.contains(text), "\(text) in list")
+            #expect(plain.contains(word) == plain.contains(text), "\(text) in plain list")
+        }
+    }
+
+    @Test func packedWordsOfTokensMatchTheFoldedText() {
+        // ASCII and non-ASCII paragraphs: offsets are code points, so emoji and accents shift bytes.
+        for text in ["Officials SAID the plan “worked”, 👍 reportedly — Zürich’s mayor.", "Plain ASCII text said the mayor.",
+                     "Говорит мэр: «план сработал» 說 abcdefghijklmnopq."] {
+            let article = Article(text: text)
+            let folded = FoldedText(article.text)
+            let spans = article.paragraphs.flatMap(\.tokens).map(\.span)
+            let (packed, others) = folded.packedWords(of: spans)
+            #expect(packed.count == spans.count)
+            for (i, span) in spans.enumerated() {
+                let lo = folded.byteOffset(ofScalar: span.start), hi = folded.byteOffset(ofScalar: span.end)
+                let expected = String(decoding: folded.bytes[lo..<hi], as: UTF8.self)
+                let word = Word(entry: packed[i], others: others)
+                #expect(word.text == expected, "token \(i) of \(text)")
+                #expect((word.other == nil) == (expected.utf8.count <= 15 && expected.utf8.allSatisfy { $0 < 0x80 }))
+            }
+        }
+    }
+}
