@@ -41,8 +41,9 @@ import SlantText
                      "Говорит мэр: «план сработал» 說 abcdefghijklmnopq."] {
             let article = Article(text: text)
             let folded = FoldedText(article.text)
-            let spans = article.paragraphs.flatMap(\.tokens).map(\.span)
-            let (packed, others) = folded.packedWords(of: spans)
+            let tokens = article.paragraphs.flatMap(\.tokens)
+            let spans = tokens.map(\.span)
+            let (packed, others) = folded.packedWords(of: tokens)
             #expect(packed.count == spans.count)
             for (i, span) in spans.enumerated() {
                 let lo = folded.byteOffset(ofScalar: span.start), hi = folded.byteOffset(ofScalar: span.end)

@@ -91,15 +91,14 @@ public struct Engine: Sendable {
         var articleTally = Scoring.Tally()
         var words = 0
         var hitCursor = [Int](repeating: 0, count: hits.bySlot.count)
+        let shared = ArticleContext(article: article, folded: folded, hits: hits, allPatternMatches: patternMatches)
         for paragraph in article.paragraphs {
             guard paragraph.kind.isScored else {
                 paragraphs.append(ScoredParagraph(paragraph: paragraph, findings: [],
                                                   score: Scoring.score([], words: 0, settings: rubric.scoring), claims: 0, claimsAttributed: 0))
                 continue
             }
-            let ctx = ParagraphContext(article: article, folded: folded, paragraph: paragraph,
-                                       hits: hits, hitRanges: Self.hitRanges(hits, in: paragraph.span, cursor: &hitCursor),
-                                       allPatternMatches: patternMatches)
+            let ctx = ParagraphContext(shared, paragraph: paragraph, hitRanges: Self.hitRanges(hits, in: paragraph.span, cursor: &hitCursor))
             var findings: [Finding] = []
             var attributions: [Finding] = []
             // Attribution first: claims need to know which sentences carry one.

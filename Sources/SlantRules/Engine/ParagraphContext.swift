@@ -1,30 +1,42 @@
 import Foundation
 import SlantText
 
-/// What every check needs to know about one paragraph: its text, its lexicon hits,
-/// and whose voice each stretch of it is in.
-final class ParagraphContext {
+/// What the paragraphs of one article share, made once per article: each
+/// ParagraphContext holds this one reference instead of copies of the article, its
+/// folded text, its lexicon hits and pattern matches, whose retains and releases were
+/// paid for every paragraph.
+final class ArticleContext {
     let article: Article
     let folded: FoldedText
-    let paragraph: Paragraph
-    /// Lexicon hits of the whole article, and for each lexicon slot the range of them
-    /// that starts in this paragraph (Engine.hitRanges).
+    /// Lexicon hits of the whole article (each paragraph has its range of them per slot).
     let lexiconHits: LexiconHits
-    let hitRanges: [Range<Int>]
     /// Pattern matches of the whole article by pattern slot (RuleSlots); each check asks
     /// for the few it needs, sliced to a sentence or paragraph on demand.
     let allPatternMatches: [[TextSpan]]
 
-    init(article: Article, folded: FoldedText, paragraph: Paragraph, hits: LexiconHits,
-         hitRanges: [Range<Int>], allPatternMatches: [[TextSpan]]) {
+    init(article: Article, folded: FoldedText, hits: LexiconHits, allPatternMatches: [[TextSpan]]) {
         self.article = article
         self.folded = folded
-        self.paragraph = paragraph
         lexiconHits = hits
-        self.hitRanges = hitRanges
         self.allPatternMatches = allPatternMatches
+    }
+}
+
+/// What every check needs to know about one paragraph: its text, its lexicon hits,
+/// and whose voice each stretch of it is in.
+final class ParagraphContext {
+    let shared: ArticleContext
+    let paragraph: Paragraph
+    /// For each lexicon slot, the range of the article's hits that start in this
+    /// paragraph (Engine.hitRanges).
+    let hitRanges: [Range<Int>]
+
+    init(_ shared: ArticleContext, paragraph: Paragraph, hitRanges: [Range<Int>]) {
+        self.shared = shared
+        self.paragraph = paragraph
+        self.hitRanges = hitRanges
         speech = paragraph.quotes.filter { $0.reported || $0.words >= 5 }
-        (packedTokens, otherTokens) = folded.packedWords(of: paragraph.tokens.map(\.span))
+        (packedTokens, otherTokens) = shared.folded.packedWords(of: paragraph.tokens)
     }
 
     /// The folded word of every token, made once per paragraph: the checks ask about the
@@ -36,7 +48,7 @@ final class ParagraphContext {
     /// Hits of one lexicon inside this paragraph, sorted by position (none for slot -1).
     func hits(ofSlot slot: Int) -> ArraySlice<LexiconHit> {
         guard slot >= 0 && slot < hitRanges.count else { return [] }
-        let slice = lexiconHits.bySlot[slot][hitRanges[slot]]
+        let slice = shared.lexiconHits.bySlot[slot][hitRanges[slot]]
         // A hit may run past the end of a piece of a very long paragraph (LongParagraphs).
         guard slice.contains(where: { $0.span.end > paragraph.span.end }) else { return slice }
         return ArraySlice(slice.filter { $0.span.end <= paragraph.span.end })
@@ -51,13 +63,14 @@ final class ParagraphContext {
     /// their own way (LexiconCheck.longestFirst).
     func unorderedHits(inSlots slots: [Int], _ more: [Int] = []) -> [LexiconHit] {
         var all: [LexiconHit] = []
-        for slot in slots { all += hits(ofSlot: slot) }
-        for slot in more { all += hits(ofSlot: slot) }
+        // Most slots have no hit in a paragraph: appending their empty slices cost more than the rest.
+        for slot in slots where slot >= 0 && slot < hitRanges.count && !hitRanges[slot].isEmpty { all += hits(ofSlot: slot) }
+        for slot in more where slot >= 0 && slot < hitRanges.count && !hitRanges[slot].isEmpty { all += hits(ofSlot: slot) }
         return all
     }
 
     /// The lexicon id of a hit, or nil for a cue found by grammar.
-    func lexiconID(of hit: LexiconHit) -> String? { lexiconHits.lexiconID(of: hit) }
+    func lexiconID(of hit: LexiconHit) -> String? { shared.lexiconHits.lexiconID(of: hit) }
 
     /// Index of the first of `count` items sorted by start whose start is at or after
     /// `offset` (a binary search; `start(i)` is the start of item `i`).
@@ -80,10 +93,11 @@ final class ParagraphContext {
         return speech.contains { $0.inner.contains(span) } ? .quoted : .author
     }
 
-    func text(_ span: TextSpan) -> String { article.text(in: span) }
+    func text(_ span: TextSpan) -> String { shared.article.text(in: span) }
 
     /// The folded text of a span (lower case, straight quotes), for patterns and word lists.
     func foldedText(_ span: TextSpan) -> String {
+        let folded = shared.folded
         let lo = folded.byteOffset(ofScalar: span.start), hi = folded.byteOffset(ofScalar: span.end)
         return String(decoding: folded.bytes[lo..<hi], as: UTF8.self)
     }
@@ -142,8 +156,8 @@ final class ParagraphContext {
     /// Visits the matches inside `span` in order until `visit` returns false.
     @inline(__always)
     private func forEachMatch(ofSlot slot: Int, in span: TextSpan, _ visit: (TextSpan) -> Bool) {
-        guard slot >= 0 && slot < allPatternMatches.count else { return }
-        let list = allPatternMatches[slot]
+        guard slot >= 0 && slot < shared.allPatternMatches.count else { return }
+        let list = shared.allPatternMatches[slot]
         var i = Self.firstIndex(atOrAfter: span.start, count: list.count) { list[$0].start }
         while i < list.count && list[i].start < span.end {
             if list[i].end <= span.end && !visit(list[i]) { return }

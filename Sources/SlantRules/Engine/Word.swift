@@ -105,22 +105,23 @@ extension WordList {
 }
 
 extension FoldedText {
-    /// The folded words of many spans (tokens): packed when ASCII and short, else as
+    /// The folded words of tokens: packed when ASCII and short, else as
     /// strings (`others[lo - 1]` for a packed word whose `hi` is zero and `lo` is not;
     /// all zero is the empty word).
     ///
-    /// Packed from the code points, which share the spans' offsets, so no byte offsets are
+    /// Packed from the code points, which share the tokens' offsets, so no byte offsets are
     /// walked; written into the result's buffer with no captured state (appending from a
     /// nested function made every word pay an exclusivity check).
-    func packedWords(of spans: [TextSpan]) -> (packed: [PackedWord], others: [String]) {
+    func packedWords(of tokens: [Token]) -> (packed: [PackedWord], others: [String]) {
         var others: [String] = []
-        let count = spans.count
+        let count = tokens.count
         let packed = [PackedWord](unsafeUninitializedCapacity: count) { out, initialized in
             scalars.withUnsafeBufferPointer { codes in
-                spans.withUnsafeBufferPointer { spans in
+                tokens.withUnsafeBufferPointer { tokens in
                     let n = codes.count
                     for i in 0..<count {
-                        let lo = max(0, min(spans[i].start, n)), hi = max(lo, min(spans[i].end, n))
+                        let span = tokens[i].span
+                        let lo = max(0, min(span.start, n)), hi = max(lo, min(span.end, n))
                         if let word = Self.packASCII(codes, lo, hi) {
                             out.initializeElement(at: i, to: word)
                         } else {
