@@ -34,8 +34,9 @@ enum AttributionCheck {
     static let plainPasts: WordList = ["said", "told", "wrote", "spoke", "thought", "felt", "knew"]
     static let clauseOpeners: WordList = ["that", "which", "who", "and", "but", "because", "while", "as", "when", "after", "before", "than"]
 
-    static func run(_ rule: RuleHead, _ config: AttributionRule, _ slots: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
-        var findings: [Finding] = []
+    /// Appends the findings to `findings`, sorted by position among themselves.
+    static func run(_ rule: RuleHead, _ config: AttributionRule, _ slots: RuleSlots, _ ctx: ParagraphContext, into findings: inout [Finding]) {
+        let start = findings.count
         let agentless = LexiconCheck.longestFirst(ctx.hits(ofSlot: slots.agentless))
         for hit in agentless {
             findings.append(make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: ctx.lexiconID(of: hit), source: nil, type: .agentless))
@@ -116,7 +117,7 @@ enum AttributionCheck {
                 findings.append(finding)
             }
         }
-        return findings.sorted { $0.span < $1.span }
+        findings[start...].sort { $0.span < $1.span }
     }
 
     static func opensSentence(_ span: TextSpan, _ ctx: ParagraphContext) -> Bool {

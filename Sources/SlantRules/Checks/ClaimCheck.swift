@@ -4,21 +4,23 @@ import SlantText
 /// record, a certainty, a prediction) with no attribution in them or next to them.
 enum ClaimCheck {
     struct Result {
-        var findings: [Finding]
         var claims: Int
         var attributed: Int
     }
 
-    static func run(_ rule: RuleHead, _ config: ClaimRule, _ slots: RuleSlots, _ ctx: ParagraphContext, attributions: [Finding]) -> Result {
-        var result = Result(findings: [], claims: 0, attributed: 0)
+    /// Appends the findings to `findings`, whose `attributions` range holds the
+    /// paragraph's attributions; returns the claim counts.
+    static func run(_ rule: RuleHead, _ config: ClaimRule, _ slots: RuleSlots, _ ctx: ParagraphContext,
+                    attributions: Range<Int>, into findings: inout [Finding]) -> Result {
+        var result = Result(claims: 0, attributed: 0)
         let sentences = ctx.paragraph.sentences
         let signals = signalSpans(config, slots, ctx)
         guard signals.contains(where: { !$0.isEmpty }) else { return result }
         // Which sentences carry a sourcing attribution, one flag per sentence.
         var attributedSentences = [Bool](repeating: false, count: sentences.count)
-        for f in attributions {
-            if let allowed = config.sourcingLexicons, let lexicon = f.lexicon, !lexicon.isEmpty, !allowed.contains(lexicon) { continue }
-            if let i = ctx.sentenceIndex(of: f.span.start) { attributedSentences[i] = true }
+        for k in attributions {
+            if let allowed = config.sourcingLexicons, let lexicon = findings[k].lexicon, !lexicon.isEmpty, !allowed.contains(lexicon) { continue }
+            if let i = ctx.sentenceIndex(of: findings[k].span.start) { attributedSentences[i] = true }
         }
         for (i, sentence) in sentences.enumerated() {
             guard !isSpeech(sentence.span, ctx), !isQuestion(sentence.span, ctx) else { continue }
@@ -31,7 +33,7 @@ enum ClaimCheck {
             }
             let text = ctx.text(sentence.span)
             let match = ctx.text(signal.span)
-            result.findings.append(Finding(rule: rule.id, family: rule.family, span: sentence.span, text: text,
+            findings.append(Finding(rule: rule.id, family: rule.family, span: sentence.span, text: text,
                                            template: rule.message, match: match, term: signal.name,
                                            weight: rule.weight, voice: .author, paragraph: ctx.paragraph.index,
                                            entry: "\(signal.name): \(match)"))

@@ -4,18 +4,19 @@ import SlantText
 enum LexiconCheck {
     static let negations: WordList = ["not", "no", "never", "n't", "without", "nor", "hardly"]
 
-    static func run(_ rule: RuleHead, _ config: LexiconRule, _ slots: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
+    /// Appends the findings to `findings` (checks append in place: returning arrays that
+    /// the engine copied cost a retain and a release of every string of every finding).
+    static func run(_ rule: RuleHead, _ config: LexiconRule, _ slots: RuleSlots, _ ctx: ParagraphContext, into findings: inout [Finding]) {
         // Most paragraphs hold no term of most lexicons: nothing to gather, sort or copy.
-        guard ctx.hasHits(inSlots: slots.lexicons) else { return [] }
-        let hits = longestFirst(ctx.unorderedHits(inSlots: slots.lexicons))
-        return hits.compactMap { hit in
-            if config.skipNegated && isNegated(hit.span, ctx) { return nil }
-            if config.verbsOnly && !ReportingUse.isVerb(hit, ctx) { return nil }
+        guard ctx.hasHits(inSlots: slots.lexicons) else { return }
+        for hit in longestFirst(ctx.unorderedHits(inSlots: slots.lexicons)) {
+            if config.skipNegated && isNegated(hit.span, ctx) { continue }
+            if config.verbsOnly && !ReportingUse.isVerb(hit, ctx) { continue }
             let text = ctx.text(hit.span)
-            return Finding(rule: rule.id, family: rule.family, span: hit.span, text: text,
-                           template: rule.message, term: hit.term,
-                           weight: rule.weight * hit.weight, voice: ctx.voice(of: hit.span), paragraph: ctx.paragraph.index,
-                           entry: hit.term, lexicon: ctx.lexiconID(of: hit))
+            findings.append(Finding(rule: rule.id, family: rule.family, span: hit.span, text: text,
+                                    template: rule.message, term: hit.term,
+                                    weight: rule.weight * hit.weight, voice: ctx.voice(of: hit.span), paragraph: ctx.paragraph.index,
+                                    entry: hit.term, lexicon: ctx.lexiconID(of: hit)))
         }
     }
 
@@ -51,11 +52,12 @@ enum LexiconCheck {
 
 /// `kind: pattern` — regular expressions over each sentence's folded text.
 enum PatternCheck {
-    static func run(_ rule: RuleHead, _ config: PatternRule, _ slots: RuleSlots, _ ctx: ParagraphContext) -> [Finding] {
+    /// Appends the findings to `findings`, sorted by position among themselves.
+    static func run(_ rule: RuleHead, _ config: PatternRule, _ slots: RuleSlots, _ ctx: ParagraphContext, into findings: inout [Finding]) {
         // Most paragraphs have no match at all: look once per pattern before walking sentences.
         let patterns = slots.patterns
-        guard patterns.contains(where: { ctx.hasMatches(ofSlot: $0, in: ctx.paragraph.span) }) else { return [] }
-        var findings: [Finding] = []
+        guard patterns.contains(where: { ctx.hasMatches(ofSlot: $0, in: ctx.paragraph.span) }) else { return }
+        let first = findings.count
         var taken: [TextSpan] = []
         for sentence in ctx.paragraph.sentences {
             taken.removeAll(keepingCapacity: true)
@@ -69,6 +71,6 @@ enum PatternCheck {
                 }
             }
         }
-        return findings.sorted { $0.span < $1.span }
+        findings[first...].sort { $0.span < $1.span }
     }
 }

@@ -7,9 +7,9 @@ import SlantText
 /// ‘sorry’") are not scare quotes either. What is left is the author putting
 /// distance between themselves and a word.
 enum ScareQuoteCheck {
-    static func run(_ rule: RuleHead, _ config: ScareQuoteRule, _ ctx: ParagraphContext) -> [Finding] {
-        guard ctx.paragraph.kind != .quoteBlock else { return [] }
-        var findings: [Finding] = []
+    /// Appends the findings to `findings`.
+    static func run(_ rule: RuleHead, _ config: ScareQuoteRule, _ ctx: ParagraphContext, into findings: inout [Finding]) {
+        guard ctx.paragraph.kind != .quoteBlock else { return }
         for quote in ctx.paragraph.quotes {
             guard quote.isClosed, !quote.reported, quote.words >= config.minWords, quote.words <= config.maxWords else { continue }
             // Inside someone's speech the marks are theirs.
@@ -26,7 +26,6 @@ enum ScareQuoteCheck {
                                     weight: rule.weight * (boosted ? config.boost : 1), voice: .author,
                                     paragraph: ctx.paragraph.index, entry: boosted ? "so-called" : nil))
         }
-        return findings
     }
 
     /// "It is over." — a full quoted sentence is speech even without a verb nearby.

@@ -99,25 +99,22 @@ public struct Engine: Sendable {
                 continue
             }
             let ctx = ParagraphContext(shared, paragraph: paragraph, hitRanges: Self.hitRanges(hits, in: paragraph.span, cursor: &hitCursor))
+            // Every check appends to this one list (returning arrays to copy cost a retain and
+            // a release of every string of every finding).
             var findings: [Finding] = []
-            var attributions: [Finding] = []
             // Attribution first: claims need to know which sentences carry one.
             for planned in plan {
-                if case .attribution(let p) = planned {
-                    let found = AttributionCheck.run(p.rule, p.config, p.slots, ctx)
-                    attributions += found
-                    findings += found
-                }
+                if case .attribution(let p) = planned { AttributionCheck.run(p.rule, p.config, p.slots, ctx, into: &findings) }
             }
+            let attributions = 0..<findings.count
             var claims = 0, attributed = 0
             for planned in plan {
                 switch planned {
-                case .lexicon(let p): findings += LexiconCheck.run(p.rule, p.config, p.slots, ctx)
-                case .pattern(let p): findings += PatternCheck.run(p.rule, p.config, p.slots, ctx)
-                case .scareQuote(let p): findings += ScareQuoteCheck.run(p.rule, p.config, ctx)
+                case .lexicon(let p): LexiconCheck.run(p.rule, p.config, p.slots, ctx, into: &findings)
+                case .pattern(let p): PatternCheck.run(p.rule, p.config, p.slots, ctx, into: &findings)
+                case .scareQuote(let p): ScareQuoteCheck.run(p.rule, p.config, ctx, into: &findings)
                 case .claim(let p):
-                    let r = ClaimCheck.run(p.rule, p.config, p.slots, ctx, attributions: attributions)
-                    findings += r.findings
+                    let r = ClaimCheck.run(p.rule, p.config, p.slots, ctx, attributions: attributions, into: &findings)
                     claims += r.claims
                     attributed += r.attributed
                 case .attribution: break
