@@ -67,10 +67,8 @@ enum AttributionCheck {
                 source = antecedent
             }
             let type = classify(source, ctx, anonymous: anonymous, outlets: outlets)
-            var finding = make(rule, config, ctx, cue: cue.span, entry: cue.term, lexicon: ctx.lexiconID(of: cue),
-                               source: source.map(ctx.text), type: type)
-            finding.sourceSpan = source
-            findings.append(finding)
+            findings.append(make(rule, config, ctx, cue: cue.span, entry: cue.term, lexicon: ctx.lexiconID(of: cue),
+                                 source: source.map(ctx.text), type: type, sourceSpan: source))
         }
         // Nouns of speech and stance credit their possessor: "Trump's claim", "her plan".
         if !slots.nominalCues.isEmpty {
@@ -94,30 +92,25 @@ enum AttributionCheck {
                     if cues.contains(where: { $0.span.end <= hit.span.start && $0.span.end >= window }) { continue }
                 }
                 let type = classify(owner, ctx, anonymous: anonymous, outlets: outlets)
-                var finding = make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: ctx.lexiconID(of: hit),
-                                   source: owner.map(ctx.text), type: type)
-                finding.sourceSpan = owner
-                findings.append(finding)
+                findings.append(make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: ctx.lexiconID(of: hit),
+                                     source: owner.map(ctx.text), type: type, sourceSpan: owner))
             }
         }
         var colonTaken: TextSpan?
         if config.speakerColon, let colon = speakerColon(ctx) {
-            var finding = make(rule, config, ctx, cue: colon.cue, entry: ":", lexicon: nil, source: ctx.text(colon.speaker), type: .named)
-            finding.sourceSpan = colon.speaker
-            findings.append(finding)
+            findings.append(make(rule, config, ctx, cue: colon.cue, entry: ":", lexicon: nil, source: ctx.text(colon.speaker), type: .named,
+                                 sourceSpan: colon.speaker))
             colonTaken = colon.cue
         }
         if config.quotePunctuation {
             for credit in quoteCredits(ctx, cues: cues) where credit.cue != colonTaken {
                 let type = classify(credit.source, ctx, anonymous: anonymous, outlets: outlets)
                 let mark = ctx.text(credit.cue)
-                var finding = make(rule, config, ctx, cue: credit.cue, entry: mark, lexicon: nil,
-                                   source: ctx.text(credit.source), type: type)
-                finding.sourceSpan = credit.source
-                findings.append(finding)
+                findings.append(make(rule, config, ctx, cue: credit.cue, entry: mark, lexicon: nil,
+                                     source: ctx.text(credit.source), type: type, sourceSpan: credit.source))
             }
         }
-        findings[start...].sort { $0.span < $1.span }
+        if findings.count - start > 1 { findings[start...].sort { $0.span < $1.span } }
     }
 
     static func opensSentence(_ span: TextSpan, _ ctx: ParagraphContext) -> Bool {
@@ -210,6 +203,14 @@ enum AttributionCheck {
 
     static let dashes: WordList = ["―", "—", "–", "--", "-"]
 
+    /// Whether a folded token is one of `dashes`. The list holds non-ASCII words, so it
+    /// cannot answer packed words itself (it would build a string and hash it, for every
+    /// punctuation mark); the ASCII dashes are compared here and only the others asked.
+    static func isDash(_ mark: Word) -> Bool {
+        if let other = mark.other { return dashes.contains(other) }
+        return mark == "-" || mark == "--"
+    }
+
     /// Punctuation that credits a quotation: a colon or dash that introduces it ("Warren
     /// to Stumpf: ‘You should…’", "Romney -- ''It is…''"), and a dash after it that names
     /// the speaker (“…” ― Sonya Herridge).
@@ -220,7 +221,7 @@ enum AttributionCheck {
         var out: [(TextSpan, TextSpan)] = []
         for (i, tok) in tokens.enumerated() where tok.kind == .punctuation {
             let mark = ctx.word(i)
-            let isDash = dashes.contains(mark)
+            let isDash = isDash(mark)
             guard isDash || mark == ":" else { continue }
             // Introduces a quotation of two or more words: nothing but quotation marks between.
             if let q = quotes.first(where: { $0.span.start >= tok.span.end }), q.words >= 2,
@@ -260,12 +261,12 @@ enum AttributionCheck {
     }
 
     static func make(_ rule: RuleHead, _ config: AttributionRule, _ ctx: ParagraphContext, cue: TextSpan, entry: String, lexicon: String?,
-                     source: String?, type: SourceType) -> Finding {
+                     source: String?, type: SourceType, sourceSpan: TextSpan? = nil) -> Finding {
         let text = ctx.text(cue)
         return Finding(rule: rule.id, family: rule.family, span: cue, text: text,
                        template: rule.message, term: entry,
                        weight: rule.weight * (config.weights[type] ?? 0), voice: ctx.voice(of: cue), paragraph: ctx.paragraph.index,
-                       entry: entry, lexicon: lexicon, source: source, sourceType: type)
+                       entry: entry, lexicon: lexicon, source: source, sourceType: type, sourceSpan: sourceSpan)
     }
 
     static let relativeOnly: WordList = ["which", "that", "who", "this", "what"]

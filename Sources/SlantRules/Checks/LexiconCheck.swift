@@ -71,6 +71,6 @@ enum PatternCheck {
                 }
             }
         }
-        findings[first...].sort { $0.span < $1.span }
+        if findings.count - first > 1 { findings[first...].sort { $0.span < $1.span } }
     }
 }
