@@ -6,6 +6,20 @@ public enum Folding {
     /// `fold` of every ASCII byte.
     static let asciiFold: [UInt8] = (0..<128).map { UInt8(fold(Unicode.Scalar(UInt8($0))).value) }
 
+    /// `fold` of eight ASCII bytes (each below 0x80) at once: upper-case letters gain 0x20 and
+    /// tabs become spaces. Adding at most 0x7F to a byte below 0x80 never carries into the
+    /// next byte, so each comparison below is per byte.
+    @inline(__always) static func foldASCII(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let top = ones &* 0x80
+        let atLeastA = w &+ ones &* (0x80 - 0x41) // top bit set where the byte is >= "A"
+        let pastZ = w &+ ones &* (0x80 - 0x5B) // top bit set where the byte is > "Z"
+        let upper = atLeastA & ~pastZ & top
+        let x = w ^ (ones &* 0x09) // zero bytes where there was a tab
+        let tab = ~((x & ~top) &+ ~top | x) & top
+        return (w | upper >> 2) ^ (tab >> 7) &* (0x09 ^ 0x20)
+    }
+
     public static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
         if v < 0x80 {
@@ -47,46 +61,62 @@ public struct FoldedText: Sendable {
 
     /// Folds in one pass over the text's UTF-8, writing bytes and code points together:
     /// folding scalar by scalar, then decoding the result again for the code points, was
-    /// three passes and 5 % of scoring. ASCII, most of any news text, folds by table.
+    /// three passes and 5 % of scoring. ASCII, most of any news text, folds eight bytes at
+    /// a time (`foldASCII`), which took the fold from 16 instructions a byte to about 4.
     public init(_ text: String) {
         var text = text
         var scalarOut: [UInt32] = []
         let folded: [UInt8] = text.withUTF8 { src in
             let n = src.count
-            var codes = [UInt32](repeating: 0, count: n)
-            var written = 0, count = 0
             // Twice the input is room enough: ASCII folds to one byte, and any other scalar
             // (two bytes or more) to at most four.
-            let bytes = [UInt8](unsafeUninitializedCapacity: 2 * n + 4) { out, outCount in
-                // The table through a local pointer: a static read per byte costs a lazy-init check.
-                Folding.asciiFold.withUnsafeBufferPointer { asciiFold in
-                codes.withUnsafeMutableBufferPointer { codes in
-                    var i = 0
-                    while i < n {
-                        let b = src[i]
-                        if b < 0x80 {
-                            let f = asciiFold[Int(b)]
-                            out[written] = f
-                            codes[count] = UInt32(f)
-                            written += 1; count += 1; i += 1
-                            continue
+            return [UInt8](unsafeUninitializedCapacity: 2 * n + 4) { out, outCount in
+                // At most one code point a byte, left uninitialized: zero-filling it first was a
+                // tenth of the fold.
+                scalarOut = [UInt32](unsafeUninitializedCapacity: n) { codes, codeCount in
+                    // The table through a local pointer: a static read per byte costs a lazy-init check.
+                    Folding.asciiFold.withUnsafeBufferPointer { asciiFold in
+                        guard let source = src.baseAddress, let target = out.baseAddress, let points = codes.baseAddress else { return }
+                        // Counters local to this closure, so they stay in registers.
+                        var i = 0, count = 0, written = 0
+                        while i < n {
+                            if i &+ 8 <= n {
+                                let w = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
+                                if w & 0x8080_8080_8080_8080 == 0 {
+                                    let f = Folding.foldASCII(w)
+                                    UnsafeMutableRawPointer(target + written).storeBytes(of: f, as: UInt64.self)
+                                    let wide = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(f, to: SIMD8<UInt8>.self))
+                                    UnsafeMutableRawPointer(points + count).storeBytes(of: wide, as: SIMD8<UInt32>.self)
+                                    written &+= 8; count &+= 8; i &+= 8
+                                    continue
+                                }
+                            }
+                            // A word with a non-ASCII byte: scalar by scalar past it.
+                            let stop = min(i &+ 8, n)
+                            while i < stop {
+                                let b = source[i]
+                                if b < 0x80 {
+                                    let f = asciiFold[Int(b)]
+                                    target[written] = f
+                                    points[count] = UInt32(f)
+                                    written &+= 1; count &+= 1; i &+= 1
+                                    continue
+                                }
+                                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                                var v = UInt32(b) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                                for k in 1..<length where i + k < n { v = v << 6 | UInt32(source[i + k] & 0x3F) }
+                                i += length
+                                let f = Folding.fold(Unicode.Scalar(v) ?? "\u{FFFD}")
+                                points[count] = f.value
+                                count += 1
+                                UTF8.encode(f) { byte in target[written] = byte; written += 1 }
+                            }
                         }
-                        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                        var v = UInt32(b) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-                        for k in 1..<length where i + k < n { v = v << 6 | UInt32(src[i + k] & 0x3F) }
-                        i += length
-                        let f = Folding.fold(Unicode.Scalar(v) ?? "\u{FFFD}")
-                        codes[count] = f.value
-                        count += 1
-                        UTF8.encode(f) { byte in out[written] = byte; written += 1 }
+                        codeCount = count
+                        outCount = written
                     }
                 }
-                }
-                outCount = written
             }
-            codes.removeLast(n - count)
-            scalarOut = codes
-            return bytes
         }
         bytes = folded
         scalars = scalarOut
