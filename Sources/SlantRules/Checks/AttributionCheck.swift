@@ -39,7 +39,7 @@ enum AttributionCheck {
         let start = findings.count
         let agentless = LexiconCheck.longestFirst(ctx.hits(ofSlot: slots.agentless))
         for hit in agentless {
-            findings.append(make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: ctx.lexiconID(of: hit), source: nil, type: .agentless))
+            findings.append(make(rule, config, ctx, cue: hit.span, entry: ctx.term(of: hit), lexicon: ctx.lexiconID(of: hit), source: nil, type: .agentless))
         }
         // Only cues used as reporting verbs; "a report by the firm" is part of a source, not a cue.
         var cues = LexiconCheck.longestFirst(ctx.unorderedHits(inSlots: slots.cues, slots.dualUseCues))
@@ -67,7 +67,7 @@ enum AttributionCheck {
                 source = antecedent
             }
             let type = classify(source, ctx, anonymous: anonymous, outlets: outlets)
-            findings.append(make(rule, config, ctx, cue: cue.span, entry: cue.term, lexicon: ctx.lexiconID(of: cue),
+            findings.append(make(rule, config, ctx, cue: cue.span, entry: ctx.term(of: cue), lexicon: ctx.lexiconID(of: cue),
                                  source: source.map(ctx.text), type: type, sourceSpan: source))
         }
         // Nouns of speech and stance credit their possessor: "Trump's claim", "her plan".
@@ -92,7 +92,7 @@ enum AttributionCheck {
                     if cues.contains(where: { $0.span.end <= hit.span.start && $0.span.end >= window }) { continue }
                 }
                 let type = classify(owner, ctx, anonymous: anonymous, outlets: outlets)
-                findings.append(make(rule, config, ctx, cue: hit.span, entry: hit.term, lexicon: ctx.lexiconID(of: hit),
+                findings.append(make(rule, config, ctx, cue: hit.span, entry: ctx.term(of: hit), lexicon: ctx.lexiconID(of: hit),
                                      source: owner.map(ctx.text), type: type, sourceSpan: owner))
             }
         }
@@ -166,7 +166,7 @@ enum AttributionCheck {
             guard (w.endsWith("ed") && w.scalarCount >= 5 && !notVerbsInEd.contains(w)) || complementIrregulars.contains(w) else { continue }
             if k > 0, articles.contains(ctx.word(k - 1)) { continue }
             guard next != "that" || startsClause(at: k + 2, ctx) else { continue }
-            out.append(LexiconHit(slot: -1, term: w.text, weight: 0, span: tokens[k].span))
+            out.append(LexiconHit(slot: -1, termIndex: -1, weight: 0, span: tokens[k].span))
         }
         return out
     }
@@ -281,7 +281,7 @@ enum AttributionCheck {
         let tokens = ctx.paragraph.tokens
         let first = ctx.tokenIndex(atOrAfter: cue.span.start)
         let after = ctx.tokenIndex(atOrAfter: cue.span.end)
-        guard !cue.term.startsWith("according") else { return true }
+        guard !ctx.term(of: cue).startsWith("according") else { return true }
         // A one-word cue is its token, already folded; only phrases are cut from the text.
         let oneToken = after == first + 1 && first < tokens.count && tokens[first].span == cue.span
         let form: Word, head: Word
@@ -418,7 +418,8 @@ enum AttributionCheck {
         func phrase(forwardFrom start: Int, _ ctx: ParagraphContext) -> TextSpan? {
             trimmed(AttributionCheck.phrase(forwardFrom: start, ctx, highest: highest, stops: cueSpans, except: cue.span), ctx)
         }
-        if cue.term.startsWith("according") || cue.term.startsWith("citing") || cue.term.startsWith("cite") {
+        let term = ctx.term(of: cue)
+        if term.startsWith("according") || term.startsWith("citing") || term.startsWith("cite") {
             return phrase(forwardFrom: afterCue, ctx)
         }
         // Subject before the verb, back to the clause boundary.

@@ -13,10 +13,11 @@ enum LexiconCheck {
             if config.skipNegated && isNegated(hit.span, ctx) { continue }
             if config.verbsOnly && !ReportingUse.isVerb(hit, ctx) { continue }
             let text = ctx.text(hit.span)
+            let term = ctx.term(of: hit)
             findings.append(Finding(rule: rule.id, family: rule.family, span: hit.span, text: text,
-                                    template: rule.message, term: hit.term,
+                                    template: rule.message, term: term,
                                     weight: rule.weight * hit.weight, voice: ctx.voice(of: hit.span), paragraph: ctx.paragraph.index,
-                                    entry: hit.term, lexicon: ctx.lexiconID(of: hit)))
+                                    entry: term, lexicon: ctx.lexiconID(of: hit)))
         }
     }
 

@@ -21,7 +21,7 @@ enum ReportingUse {
         let tokens = ctx.paragraph.tokens
         let first = ctx.tokenIndex(atOrAfter: cue.span.start)
         let after = ctx.tokenIndex(atOrAfter: cue.span.end)
-        guard !cue.term.startsWith("according") else { return true }
+        guard !ctx.term(of: cue).startsWith("according") else { return true }
         let next = after < tokens.count ? ctx.word(after) : .none
         if first > 0 {
             let prev = ctx.word(first - 1)

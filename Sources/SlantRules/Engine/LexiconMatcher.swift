@@ -1,12 +1,16 @@
 import SlantText
 
 /// A lexicon term found in an article.
+///
+/// Plain numbers only: hits are gathered, filtered, sorted and copied many times per
+/// paragraph, and a term string in each cost a retain and a release every time.
 public struct LexiconHit: Sendable, Hashable {
     /// The lexicon's slot in the matcher (`LexiconHits.lexiconID(of:)`), or -1 for a
-    /// cue found by grammar rather than by a lexicon: a number, because hits are copied and
-    /// compared many times per paragraph and a lexicon id string is not.
+    /// cue found by grammar rather than by a lexicon.
     public var slot: Int
-    public var term: String
+    /// The term's index in `LexiconHits.terms`, or -1 for a cue found by grammar (whose
+    /// term is its own folded text).
+    public var termIndex: Int
     public var weight: Double
     public var span: TextSpan
 }
@@ -16,6 +20,13 @@ public struct LexiconHits: Sendable {
     public var bySlot: [[LexiconHit]]
     /// The lexicon id of each slot.
     public var lexiconIDs: [String]
+    /// Every term of the matcher's lexicons, indexed by `LexiconHit.termIndex`.
+    public var terms: [String]
+
+    /// The lexicon term of a hit, or nil for a cue found by grammar.
+    public func term(of hit: LexiconHit) -> String? {
+        hit.termIndex >= 0 && hit.termIndex < terms.count ? terms[hit.termIndex] : nil
+    }
 
     /// The lexicon id of a hit, or nil for a cue found by grammar (slot -1).
     public func lexiconID(of hit: LexiconHit) -> String? {
@@ -28,21 +39,31 @@ public struct LexiconHits: Sendable {
 public struct LexiconMatcher: Sendable {
     /// `slot` is the lexicon's position in `lexiconIDs`: hits are gathered per slot and
     /// keyed by id once per article, not hashed per hit.
-    private struct Entry: Sendable { var slot: Int; var term: String; var weight: Double }
+    private struct Entry: Sendable { var slot: Int; var termIndex: Int; var weight: Double }
     private let automaton: ByteAutomaton
     /// Entries for each distinct form (one form may belong to several lexicons).
     private let entries: [[Entry]]
     private let lexiconIDs: [String]
+    /// Each distinct term once; entries and hits hold its index.
+    private let terms: [String]
 
     public init(lexicons: [Lexicon]) {
         var index: [String: Int] = [:]
         var forms: [[UInt8]] = []
         var entries: [[Entry]] = []
+        var terms: [String] = []
+        var termIndex: [String: Int] = [:]
         let sorted = lexicons.sorted(by: { $0.id < $1.id })
         for (slot, lexicon) in sorted.enumerated() {
             for term in lexicon.terms {
                 for form in term.forms where !form.isEmpty {
-                    let entry = Entry(slot: slot, term: term.term, weight: term.weight)
+                    let t: Int
+                    if let known = termIndex[term.term] { t = known } else {
+                        t = terms.count
+                        termIndex[term.term] = t
+                        terms.append(term.term)
+                    }
+                    let entry = Entry(slot: slot, termIndex: t, weight: term.weight)
                     if let i = index[form] {
                         if !entries[i].contains(where: { $0.slot == slot }) { entries[i].append(entry) }
                     } else {
@@ -55,6 +76,7 @@ public struct LexiconMatcher: Sendable {
         }
         automaton = ByteAutomaton(patterns: forms)
         self.entries = entries
+        self.terms = terms
         lexiconIDs = sorted.map(\.id)
     }
 
@@ -69,11 +91,11 @@ public struct LexiconMatcher: Sendable {
             guard Self.isWordBoundary(bytes, before: start), Self.isWordBoundary(bytes, after: end) else { return }
             let span = folded.span(ofBytes: start, end)
             for e in entries[form] {
-                buckets[e.slot].append(LexiconHit(slot: e.slot, term: e.term, weight: e.weight, span: span))
+                buckets[e.slot].append(LexiconHit(slot: e.slot, termIndex: e.termIndex, weight: e.weight, span: span))
             }
         }
         for slot in buckets.indices where buckets[slot].count > 1 { buckets[slot].sort { $0.span < $1.span } }
-        return LexiconHits(bySlot: buckets, lexiconIDs: lexiconIDs)
+        return LexiconHits(bySlot: buckets, lexiconIDs: lexiconIDs, terms: terms)
     }
 
     /// True when the scalar before byte `i` is not a letter or digit.

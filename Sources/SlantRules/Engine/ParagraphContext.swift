@@ -69,6 +69,9 @@ final class ParagraphContext {
         return all
     }
 
+    /// The term of a hit: its lexicon term, or for a cue found by grammar its folded text.
+    func term(of hit: LexiconHit) -> String { shared.lexiconHits.term(of: hit) ?? foldedText(hit.span) }
+
     /// The lexicon id of a hit, or nil for a cue found by grammar.
     func lexiconID(of hit: LexiconHit) -> String? { shared.lexiconHits.lexiconID(of: hit) }
 
