@@ -48,7 +48,15 @@ enum Tokenizer {
             if isASCIIAlnum(cv) {
                 var end = i &+ 1
                 while end < hi && isASCIIAlnum(p[end].value) { end &+= 1 }
-                if end < hi && p[end].value != 0x20 { end = wordEnd(p, from: end, marks: &marks, hasMarks: hasMarks) }
+                if end < hi {
+                    // The space that ends most words is skipped here, not by another turn of the loop.
+                    if p[end].value == 0x20 {
+                        emit(i, end, cv <= 0x39 ? .number : .word)
+                        i = end &+ 1
+                        continue
+                    }
+                    end = wordEnd(p, from: end, marks: &marks, hasMarks: hasMarks)
+                }
                 emit(i, end, cv <= 0x39 ? .number : .word)
                 i = end
                 continue
@@ -97,7 +105,7 @@ enum Tokenizer {
                 default: kind = .punctuation
                 }
             } else {
-                kind = ScalarClass.unicodeIsPunctuation(c) ? .punctuation : .symbol
+                kind = ScalarClass.isPunctuation(c) ? .punctuation : .symbol
             }
             emit(start, i, kind)
         }

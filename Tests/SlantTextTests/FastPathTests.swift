@@ -59,3 +59,18 @@ import Testing
         #expect(ParagraphClassifier.foldedUTF8(p) == expected)
     }
 }
+
+/// The General Punctuation shortcuts in `ScalarClass` against the Unicode tables.
+@Suite struct GeneralPunctuationTests {
+    @Test func bitmapAndUpperCaseMatchTheTables() {
+        for v in UInt32(0x2000)...0x206F {
+            let s = Unicode.Scalar(v)!
+            #expect(ScalarClass.isPunctuation(s) == ScalarClass.unicodeIsPunctuation(s), "U+\(String(v, radix: 16))")
+            #expect(ScalarClass.isUpper(s) == s.properties.isUppercase, "U+\(String(v, radix: 16))")
+        }
+        for s in ["—", "“", "…", "€", "©", "«", "。", "\u{200D}", "A", "É", "σ", "Σ"].flatMap(\.unicodeScalars) {
+            #expect(ScalarClass.isPunctuation(s) == ScalarClass.unicodeIsPunctuation(s))
+            #expect(ScalarClass.isUpper(s) == s.properties.isUppercase)
+        }
+    }
+}
