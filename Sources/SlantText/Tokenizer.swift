@@ -7,30 +7,38 @@ enum Tokenizer {
     /// indices of quotation marks.
     static func tokenize(_ p: ArraySlice<Unicode.Scalar>, quoteMarks: [Int]) -> [Token] {
         var scratch = TokenScratch(capacity: p.count)
-        return tokenize(p, quoteMarks: quoteMarks, scratch: &scratch)
+        return tokenize(p, quoteMarks: quoteMarks, offset: 0, scratch: &scratch).tokens
     }
 
-    /// The same, with `scratch` as working space (see `TokenScratch`).
-    static func tokenize(_ p: ArraySlice<Unicode.Scalar>, quoteMarks: [Int], scratch: inout TokenScratch) -> [Token] {
+    /// The same with `offset` added to every span, and the number of word and number
+    /// tokens, with `scratch` as working space (see `TokenScratch`). The segmenter passes
+    /// the paragraph's article offset: spans made right the first time, and words counted
+    /// as they are made, saved a second pass over the tokens (3% of segmentation).
+    static func tokenize(_ p: ArraySlice<Unicode.Scalar>, quoteMarks: [Int], offset: Int,
+                         scratch: inout TokenScratch) -> (tokens: [Token], words: Int) {
         if scratch.tokens.count < p.count { scratch = TokenScratch(capacity: p.count) }
-        let count = p.withUnsafeBufferPointer { p in
-            scratch.tokens.withUnsafeMutableBufferPointer { out in tokenize(p, quoteMarks: quoteMarks, into: out) }
+        let (count, words) = p.withUnsafeBufferPointer { p in
+            scratch.tokens.withUnsafeMutableBufferPointer { out in tokenize(p, quoteMarks: quoteMarks, offset: offset, into: out) }
         }
-        return Array(scratch.tokens[0..<count])
+        return (Array(scratch.tokens[0..<count]), words)
     }
 
     /// One pass over the code points, writing the tokens to `out` (which has room for
-    /// one per code point, the most there can be) and returning their number.
+    /// one per code point, the most there can be), their spans moved by `offset`, and
+    /// returning their number and that of the word and number tokens among them.
     ///
     /// ASCII, most of news text, is answered by range checks before any Unicode
     /// property table is consulted, and the look-ahead at a word's end (is the next code
     /// point a letter?) is made only for the joiners that need it — once per token, not
     /// once per letter.
-    static func tokenize(_ p: UnsafeBufferPointer<Unicode.Scalar>, quoteMarks: [Int], into out: UnsafeMutableBufferPointer<Token>) -> Int {
+    static func tokenize(_ p: UnsafeBufferPointer<Unicode.Scalar>, quoteMarks: [Int], offset: Int,
+                         into out: UnsafeMutableBufferPointer<Token>) -> (count: Int, words: Int) {
         var count = 0
+        var words = 0
         @inline(__always) func emit(_ start: Int, _ end: Int, _ kind: Token.Kind) {
-            out[count] = Token(span: TextSpan(start: start, end: end), kind: kind, isCapitalised: ScalarClass.isUpper(p[start]))
+            out[count] = Token(span: TextSpan(start: start &+ offset, end: end &+ offset), kind: kind, isCapitalised: ScalarClass.isUpper(p[start]))
             count &+= 1
+            if kind == .word || kind == .number { words &+= 1 }
         }
         let hi = p.count
         // Quotation marks are asked about in increasing position, so a cursor into the
@@ -109,7 +117,7 @@ enum Tokenizer {
             }
             emit(start, i, kind)
         }
-        return count
+        return (count, words)
     }
 
     /// ASCII letters and digits as a 128-bit map in two constants: a shift and a test,
