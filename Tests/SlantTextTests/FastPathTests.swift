@@ -30,6 +30,23 @@ import Testing
         #expect(Segmenter.blocks(scalars) == Segmenter.blocks(scalars, lineFeeds: scanned.lineFeeds))
     }
 
+    @Test func scannedTextMatchesPlainDecodingOnMixedText() {
+        // Multi-byte sequences at every position of an eight-byte chunk, line feeds and
+        // marks on either side of them, and texts ending mid-chunk.
+        let pool = Array("abcdefgh 012.\n\"'#&“”‘’«»「」—é東😂🇺🇸\u{A0}अ्".unicodeScalars)
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...48, using: &rng) { s.append(pool.randomElement(using: &rng)!) }
+            let text = String(s)
+            let scanned = ScannedText(text)
+            let scalars = Array(text.unicodeScalars)
+            #expect(scanned.scalars == scalars, "\(text.debugDescription)")
+            #expect(scanned.lineFeeds == scalars.indices.filter { scalars[$0] == "\n" })
+            #expect(scanned.quoteCandidates == scalars.indices.filter { QuoteFinder.isCandidate(scalars[$0].value) })
+        }
+    }
+
     @Test func asciiMenuRowsMatchTheStringPath() {
         for row in ["Share | Tweet | Email", "Comments (12)", "log\tin / sign up", "copy link, save", "Share | news", "| |", "  Print  "] {
             let p = ArraySlice(Array(row.unicodeScalars))
