@@ -15,6 +15,7 @@ public enum Segmenter {
         var longest = 0
         for block in extents { longest = max(longest, block.count) }
         var scratch = TokenScratch(capacity: longest)
+        var classifierScratch = ParagraphClassifier.Scratch(longest: longest)
         var nextCandidate = 0 // quotation mark candidates are in text order too
         let candidates = text.quoteCandidates
         for block in extents {
@@ -25,7 +26,8 @@ public enum Segmenter {
             var lastCandidate = nextCandidate
             while lastCandidate < candidates.count && candidates[lastCandidate] < block.upperBound { lastCandidate += 1 }
             var paragraph = analyse(scalars[block.lowerBound..<block.upperBound], quoteCandidates: candidates[nextCandidate..<lastCandidate],
-                                    index: paragraphs.count, hint: hint, scratch: &scratch)
+                                    index: paragraphs.count, hint: hint, scratch: &scratch,
+                                    classifierScratch: &classifierScratch)
             nextCandidate = lastCandidate
             // A paragraph that opens with a quotation continuing the previous one's unclosed
             // quotation carries on reported speech (news style for long quotations).
@@ -43,12 +45,13 @@ public enum Segmenter {
 
     /// Analyses one paragraph given as a slice of the article's scalars.
     /// `quoteCandidates` are the offsets in `p` of its possible quotation marks (see
-    /// `ScannedText`); `scratch` is working space for the tokenizer, reused across paragraphs.
+    /// `ScannedText`); `scratch` and `classifierScratch` are working space for the tokenizer
+    /// and the classifier, reused across paragraphs.
     ///
     /// Tokens, sentences and quotations are made with article offsets, which are `p`'s own
     /// indices; only the quotation finder and the tokenizer's mark list count from `p`'s start.
     static func analyse(_ p: ArraySlice<Unicode.Scalar>, quoteCandidates: ArraySlice<Int>, index: Int, hint: ParagraphKind?,
-                        scratch: inout TokenScratch) -> Paragraph {
+                        scratch: inout TokenScratch, classifierScratch: inout ParagraphClassifier.Scratch) -> Paragraph {
         let lo = p.startIndex
         let found = QuoteFinder.find(in: p, candidates: quoteCandidates)
         var marks: [Int] = []
@@ -89,7 +92,7 @@ public enum Segmenter {
         }
         // Markup knows headings and block quotes; page furniture is recognised by its words
         // even when a page puts it in a heading ("Comments (12)").
-        let guessed = ParagraphClassifier.classify(p, words: words, sentences: sentences.count)
+        let guessed = ParagraphClassifier.classify(p, words: words, sentences: sentences.count, scratch: &classifierScratch)
         let kind = guessed == .boilerplate && hint != .quoteBlock ? .boilerplate : (hint ?? guessed)
         return Paragraph(
             index: index,

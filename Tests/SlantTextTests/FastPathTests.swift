@@ -47,6 +47,17 @@ import Testing
         }
     }
 
+    @Test func reusedFoldingScratchMatchesFreshArrays() {
+        // Longer and shorter paragraphs in turn, so stale bytes would show.
+        let texts = ["Share this story, “NOW” ΣΑΣ", "x", "Read MORE at our site — Ünïcödé and 😂 emoji", "", "ab", "東京 Kelvin \u{212A}"]
+        var scratch = ParagraphClassifier.Scratch(longest: texts.map { $0.unicodeScalars.count }.max()!)
+        for text in texts + texts.reversed() {
+            let p = ArraySlice(Array(text.unicodeScalars))
+            ParagraphClassifier.foldedUTF8(p, into: &scratch)
+            #expect(scratch.folded == ParagraphClassifier.foldedUTF8(p), "\(text)")
+        }
+    }
+
     @Test func asciiMenuRowsMatchTheStringPath() {
         for row in ["Share | Tweet | Email", "Comments (12)", "log\tin / sign up", "copy link, save", "Share | news", "| |", "  Print  "] {
             let p = ArraySlice(Array(row.unicodeScalars))
