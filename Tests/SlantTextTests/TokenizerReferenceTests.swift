@@ -97,6 +97,12 @@ private func referenceTokens(_ p: ArraySlice<Unicode.Scalar>, quoteMarks: Set<In
         }
     }
 
+    @Test func asciiTableMatchesScalarClass() {
+        for v in 0..<128 {
+            #expect(Tokenizer.asciiAlnumTable[v] == ScalarClass.isLetterOrDigit(Unicode.Scalar(UInt8(v))), "\(v)")
+        }
+    }
+
     @Test func samplesMatchTheReference() {
         for text in Self.samples { Self.check(text) }
     }
