@@ -54,7 +54,7 @@ enum Tokenizer {
             // space; any other end is left to `wordEnd`. The quotation-mark cursor need not
             // be asked here: marks stand only where `QuoteFinder.isCandidate` holds, never
             // at a letter or digit.
-            if isASCIIAlnum(cv) {
+            if cv < 0x80 && alnum[Int(cv)] {
                 var end = i &+ 1
                 while end < hi {
                     let v = p[end].value
