@@ -22,13 +22,15 @@ enum ParagraphClassifier {
 
     static let cues = ByteAutomaton(patterns: boilerplateCues.map { Array($0.utf8) })
 
-    /// `words` is the number of word and number tokens.
-    static func classify(_ p: ArraySlice<Unicode.Scalar>, words: Int, sentences: Int) -> ParagraphKind {
+    /// `words` is the number of word and number tokens; `scratch` is working space, reused
+    /// across an article's paragraphs.
+    static func classify(_ p: ArraySlice<Unicode.Scalar>, words: Int, sentences: Int, scratch: inout Scratch) -> ParagraphKind {
         if words == 0 { return .boilerplate }
         if words <= 40 {
             let lo = p.startIndex
             if p.first == "©" || (p.count >= 3 && p[lo] == "(" && (p[lo + 1] == "c" || p[lo + 1] == "C") && p[lo + 2] == ")") { return .boilerplate }
-            let folded = foldedUTF8(p)
+            foldedUTF8(p, into: &scratch)
+            let folded = scratch.folded
             if cues.firstMatch(in: folded) != nil { return .boilerplate }
             // "Share | Tweet | Email" style rows.
             if words <= 3 || (words <= 12 && p.contains(where: { $0 == "|" || $0 == "•" || $0 == "·" })) {
@@ -49,58 +51,84 @@ enum ParagraphClassifier {
     /// it can take (four bytes a code point), ASCII without a call per code point.
     static func foldedUTF8(_ p: ArraySlice<Unicode.Scalar>) -> [UInt8] {
         p.withUnsafeBufferPointer { src in
-            [UInt8](unsafeUninitializedCapacity: 4 * src.count) { out, count in
-                var o = 0
-                var k = 0
-                let n = src.count
-                let base = UnsafeRawPointer(src.baseAddress)
-                // Eight code points at a time while all are ASCII. Each 64-bit load holds two;
-                // `w | w >> 24` brings the second's low byte next to the first's, so four
-                // loads give one word of eight bytes, lower-cased together: a byte gets bit 7
-                // from adding 0x3F when it is at least "A" and from adding 0x25 when it is
-                // past "Z" (no byte carries into the next), and the difference, moved to
-                // bit 5, is the lower-case bit to set.
-                let high: UInt64 = 0xFFFF_FF80_FFFF_FF80
-                while k < n {
-                    if k &+ 8 <= n, let base {
-                        let w0 = base.loadUnaligned(fromByteOffset: k &* 4, as: UInt64.self)
-                        let w1 = base.loadUnaligned(fromByteOffset: k &* 4 &+ 8, as: UInt64.self)
-                        let w2 = base.loadUnaligned(fromByteOffset: k &* 4 &+ 16, as: UInt64.self)
-                        let w3 = base.loadUnaligned(fromByteOffset: k &* 4 &+ 24, as: UInt64.self)
-                        if (w0 | w1 | w2 | w3) & high == 0 {
-                            var eight = (w0 | w0 >> 24) & 0xFFFF | ((w1 | w1 >> 24) & 0xFFFF) << 16
-                                | ((w2 | w2 >> 24) & 0xFFFF) << 32 | ((w3 | w3 >> 24) & 0xFFFF) << 48
-                            eight |= ((eight &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(eight &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080) >> 2
-                            UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: eight.littleEndian, as: UInt64.self)
-                            o &+= 8
-                            k &+= 8
-                            continue
-                        }
-                    }
-                    let c = src[k]
-                    k &+= 1
-                    let v = c.value
-                    if v < 0x80 {
-                        // ASCII folds by setting the lower-case bit on letters (a tab stays a tab here).
-                        out[o] = UInt8(truncatingIfNeeded: v >= 0x41 && v <= 0x5A ? v | 0x20 : v)
-                        o += 1
-                        continue
-                    }
-                    let f = PackedWord.foldOutOfLine(c).value
-                    if f < 0x80 {
-                        out[o] = UInt8(f); o += 1
-                    } else if f < 0x800 {
-                        out[o] = UInt8(0xC0 | f >> 6); out[o + 1] = UInt8(0x80 | f & 0x3F); o += 2
-                    } else if f < 0x10000 {
-                        out[o] = UInt8(0xE0 | f >> 12); out[o + 1] = UInt8(0x80 | f >> 6 & 0x3F); out[o + 2] = UInt8(0x80 | f & 0x3F); o += 3
-                    } else {
-                        out[o] = UInt8(0xF0 | f >> 18); out[o + 1] = UInt8(0x80 | f >> 12 & 0x3F)
-                        out[o + 2] = UInt8(0x80 | f >> 6 & 0x3F); out[o + 3] = UInt8(0x80 | f & 0x3F); o += 4
-                    }
+            [UInt8](unsafeUninitializedCapacity: 4 * src.count) { out, count in count = fold(src, into: out) }
+        }
+    }
+
+    /// Working space for `classify`: the folded paragraph is written into `room` and copied
+    /// into `folded`, whose storage is kept from one paragraph to the next. A fresh array per
+    /// paragraph, allocated at four bytes a code point and freed, cost about as much as the
+    /// folding itself (3% of segmentation).
+    struct Scratch {
+        var room: [UInt8]
+        var folded: [UInt8] = []
+
+        /// Room for paragraphs of up to `longest` code points, so neither array grows.
+        init(longest: Int) {
+            room = [UInt8](repeating: 0, count: 4 * longest)
+            folded.reserveCapacity(4 * longest)
+        }
+    }
+
+    /// `foldedUTF8(p)`, left in `scratch.folded`.
+    static func foldedUTF8(_ p: ArraySlice<Unicode.Scalar>, into scratch: inout Scratch) {
+        if scratch.room.count < 4 * p.count { scratch.room = [UInt8](repeating: 0, count: 4 * p.count) }
+        let count = p.withUnsafeBufferPointer { src in scratch.room.withUnsafeMutableBufferPointer { out in fold(src, into: out) } }
+        scratch.folded.removeAll(keepingCapacity: true)
+        scratch.room.withUnsafeBufferPointer { room in scratch.folded.append(contentsOf: UnsafeBufferPointer(rebasing: room[0..<count])) }
+    }
+
+    /// Writes the folded UTF-8 of `src` to `out` (room for four bytes a code point) and returns its length.
+    private static func fold(_ src: UnsafeBufferPointer<Unicode.Scalar>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var o = 0
+        var k = 0
+        let n = src.count
+        let base = UnsafeRawPointer(src.baseAddress)
+        // Eight code points at a time while all are ASCII. Each 64-bit load holds two;
+        // `w | w >> 24` brings the second's low byte next to the first's, so four
+        // loads give one word of eight bytes, lower-cased together: a byte gets bit 7
+        // from adding 0x3F when it is at least "A" and from adding 0x25 when it is
+        // past "Z" (no byte carries into the next), and the difference, moved to
+        // bit 5, is the lower-case bit to set.
+        let high: UInt64 = 0xFFFF_FF80_FFFF_FF80
+        while k < n {
+            if k &+ 8 <= n, let base {
+                let w0 = base.loadUnaligned(fromByteOffset: k &* 4, as: UInt64.self)
+                let w1 = base.loadUnaligned(fromByteOffset: k &* 4 &+ 8, as: UInt64.self)
+                let w2 = base.loadUnaligned(fromByteOffset: k &* 4 &+ 16, as: UInt64.self)
+                let w3 = base.loadUnaligned(fromByteOffset: k &* 4 &+ 24, as: UInt64.self)
+                if (w0 | w1 | w2 | w3) & high == 0 {
+                    var eight = (w0 | w0 >> 24) & 0xFFFF | ((w1 | w1 >> 24) & 0xFFFF) << 16
+                        | ((w2 | w2 >> 24) & 0xFFFF) << 32 | ((w3 | w3 >> 24) & 0xFFFF) << 48
+                    eight |= ((eight &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(eight &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080) >> 2
+                    UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: eight.littleEndian, as: UInt64.self)
+                    o &+= 8
+                    k &+= 8
+                    continue
                 }
-                count = o
+            }
+            let c = src[k]
+            k &+= 1
+            let v = c.value
+            if v < 0x80 {
+                // ASCII folds by setting the lower-case bit on letters (a tab stays a tab here).
+                out[o] = UInt8(truncatingIfNeeded: v >= 0x41 && v <= 0x5A ? v | 0x20 : v)
+                o += 1
+                continue
+            }
+            let f = PackedWord.foldOutOfLine(c).value
+            if f < 0x80 {
+                out[o] = UInt8(f); o += 1
+            } else if f < 0x800 {
+                out[o] = UInt8(0xC0 | f >> 6); out[o + 1] = UInt8(0x80 | f & 0x3F); o += 2
+            } else if f < 0x10000 {
+                out[o] = UInt8(0xE0 | f >> 12); out[o + 1] = UInt8(0x80 | f >> 6 & 0x3F); out[o + 2] = UInt8(0x80 | f & 0x3F); o += 3
+            } else {
+                out[o] = UInt8(0xF0 | f >> 18); out[o + 1] = UInt8(0x80 | f >> 12 & 0x3F)
+                out[o + 2] = UInt8(0x80 | f >> 6 & 0x3F); out[o + 3] = UInt8(0x80 | f & 0x3F); o += 4
             }
         }
+        return o
     }
 
     static let boilerplateWordList = WordList(boilerplateWords)

@@ -22,30 +22,41 @@ struct ScannedText {
                 var i = 0, o = 0
                 let n = bytes.count
                 while i < n {
-                    let b = bytes[i]
-                    if b < 0x80 {
-                        if i &+ 8 <= n {
-                            let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                            if word & 0x8080_8080_8080_8080 == 0 {
-                                // Eight ASCII bytes are eight code points: widen them in one go.
-                                let chunk = unsafeBitCast(word, to: SIMD8<UInt8>.self)
-                                UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: chunk), as: SIMD8<UInt32>.self)
-                                // A byte equal to 0x0A, or to 0x22 or 0x27 once bits 0 and 2 are
-                                // cleared (which also lets # and & through), becomes a zero byte.
-                                let feeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
-                                let marks = (word & ~0x0505_0505_0505_0505) ^ 0x2222_2222_2222_2222
-                                if Self.hasZeroByte(feeds) || Self.hasZeroByte(marks) {
-                                    for k in 0..<8 {
-                                        let c = UInt8(truncatingIfNeeded: word >> (8 &* k))
-                                        if c == 0x0A { lineFeeds.append(o &+ k) } else if c == 0x22 || c == 0x27 { quotes.append(o &+ k) }
-                                    }
-                                }
-                                o &+= 8; i &+= 8
-                                continue
+                    // Eight ASCII bytes at a time, in a loop of its own: the one-byte path's
+                    // tests at the head of every chunk were a quarter of this pass.
+                    var asciiBefore = 0 // ASCII bytes before the first that is not, in a chunk that has one
+                    while i &+ 8 <= n {
+                        let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                        let high = word & 0x8080_8080_8080_8080
+                        if high != 0 { asciiBefore = high.trailingZeroBitCount &>> 3; break }
+                        // Eight ASCII bytes are eight code points: widen them in one go.
+                        let chunk = unsafeBitCast(word, to: SIMD8<UInt8>.self)
+                        UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: chunk), as: SIMD8<UInt32>.self)
+                        // A byte equal to 0x0A, or to 0x22 or 0x27 once bits 0 and 2 are
+                        // cleared (which also lets # and & through), becomes a zero byte.
+                        let feeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                        let marks = (word & ~0x0505_0505_0505_0505) ^ 0x2222_2222_2222_2222
+                        if Self.hasZeroByte(feeds, marks) {
+                            for k in 0..<8 {
+                                let c = UInt8(truncatingIfNeeded: word >> (8 &* k))
+                                if c == 0x0A { lineFeeds.append(o &+ k) } else if c == 0x22 || c == 0x27 { quotes.append(o &+ k) }
                             }
                         }
-                        if b == 0x0A { lineFeeds.append(o) } else if b == 0x22 || b == 0x27 { quotes.append(o) }
-                        out[o] = Unicode.Scalar(b); o &+= 1; i &+= 1
+                        o &+= 8; i &+= 8
+                    }
+                    // One byte at a time: the ASCII ones before a multi-byte sequence (all of
+                    // them at once, not each after another try at a chunk), or the last few.
+                    guard i < n else { break }
+                    var b = bytes[i]
+                    if b < 0x80 {
+                        var run = max(asciiBefore, 1)
+                        while true {
+                            if b == 0x0A { lineFeeds.append(o) } else if b == 0x22 || b == 0x27 { quotes.append(o) }
+                            out[o] = Unicode.Scalar(b); o &+= 1; i &+= 1
+                            run &-= 1
+                            guard run > 0 else { break }
+                            b = bytes[i]
+                        }
                         continue
                     }
                     var v: UInt32
@@ -71,5 +82,10 @@ struct ScannedText {
     /// as a yes or no, though a borrow may mark a byte above a zero one as well).
     @inline(__always) static func hasZeroByte(_ x: UInt64) -> Bool {
         (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// Whether some byte of `x` or of `y` is zero, with one test and branch.
+    @inline(__always) static func hasZeroByte(_ x: UInt64, _ y: UInt64) -> Bool {
+        ((x &- 0x0101_0101_0101_0101) & ~x | (y &- 0x0101_0101_0101_0101) & ~y) & 0x8080_8080_8080_8080 != 0
     }
 }

@@ -15,6 +15,7 @@ public enum Segmenter {
         var longest = 0
         for block in extents { longest = max(longest, block.count) }
         var scratch = TokenScratch(capacity: longest)
+        var classifierScratch = ParagraphClassifier.Scratch(longest: longest)
         var nextCandidate = 0 // quotation mark candidates are in text order too
         let candidates = text.quoteCandidates
         for block in extents {
@@ -25,7 +26,8 @@ public enum Segmenter {
             var lastCandidate = nextCandidate
             while lastCandidate < candidates.count && candidates[lastCandidate] < block.upperBound { lastCandidate += 1 }
             var paragraph = analyse(scalars[block.lowerBound..<block.upperBound], quoteCandidates: candidates[nextCandidate..<lastCandidate],
-                                    index: paragraphs.count, offset: block.lowerBound, hint: hint, scratch: &scratch)
+                                    index: paragraphs.count, hint: hint, scratch: &scratch,
+                                    classifierScratch: &classifierScratch)
             nextCandidate = lastCandidate
             // A paragraph that opens with a quotation continuing the previous one's unclosed
             // quotation carries on reported speech (news style for long quotations).
@@ -43,9 +45,14 @@ public enum Segmenter {
 
     /// Analyses one paragraph given as a slice of the article's scalars.
     /// `quoteCandidates` are the offsets in `p` of its possible quotation marks (see
-    /// `ScannedText`); `scratch` is working space for the tokenizer, reused across paragraphs.
-    static func analyse(_ p: ArraySlice<Unicode.Scalar>, quoteCandidates: ArraySlice<Int>, index: Int, offset: Int, hint: ParagraphKind?,
-                        scratch: inout TokenScratch) -> Paragraph {
+    /// `ScannedText`); `scratch` and `classifierScratch` are working space for the tokenizer
+    /// and the classifier, reused across paragraphs.
+    ///
+    /// Tokens, sentences and quotations are made with article offsets, which are `p`'s own
+    /// indices; only the quotation finder and the tokenizer's mark list count from `p`'s start.
+    static func analyse(_ p: ArraySlice<Unicode.Scalar>, quoteCandidates: ArraySlice<Int>, index: Int, hint: ParagraphKind?,
+                        scratch: inout TokenScratch, classifierScratch: inout ParagraphClassifier.Scratch) -> Paragraph {
+        let lo = p.startIndex
         let found = QuoteFinder.find(in: p, candidates: quoteCandidates)
         var marks: [Int] = []
         var closes: [Int] = []
@@ -53,26 +60,27 @@ public enum Segmenter {
             marks.reserveCapacity(2 * found.count)
             for q in found {
                 marks.append(q.open)
-                if let c = q.close { marks.append(c); closes.append(c) }
+                if let c = q.close { marks.append(c); closes.append(lo + c) }
             }
             marks.sort()
             closes.sort()
         }
-        var tokens = Tokenizer.tokenize(p, quoteMarks: marks, scratch: &scratch)
-        var sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes)
+        let (tokens, words) = Tokenizer.tokenize(p, quoteMarks: marks, offset: lo, scratch: &scratch)
+        let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes)
         var quotes: [Quote] = []
         quotes.reserveCapacity(found.count)
         for q in found {
-            let end = (q.close ?? (p.count - 1)) + 1
-            let inner = TextSpan(start: q.open + 1, end: q.close ?? p.count)
+            let open = lo + q.open
+            let close = q.close.map { lo + $0 }
+            let inner = TextSpan(start: open + 1, end: close ?? p.endIndex)
             quotes.append(Quote(
-                span: TextSpan(start: q.open, end: end),
+                span: TextSpan(start: open, end: (close ?? (p.endIndex - 1)) + 1),
                 inner: inner,
-                openMark: Character(p[p.startIndex + q.open]),
-                closeMark: q.close.map { Character(p[p.startIndex + $0]) },
+                openMark: Character(p[open]),
+                closeMark: close.map { Character(p[$0]) },
                 words: wordCount(of: tokens, inside: inner),
                 depth: 0,
-                reported: SpeechAttachment.isReported(quote: (q.open, q.close), tokens: tokens, in: p)
+                reported: SpeechAttachment.isReported(quote: (open, close), tokens: tokens, in: p)
             ))
         }
         // `found` is sorted by opening mark, and a quotation's inner span starts after its
@@ -82,28 +90,13 @@ public enum Segmenter {
             for j in 0..<i where quotes[j].inner.contains(quotes[i].span) { depth += 1 }
             quotes[i].depth = depth
         }
-        // Shifted in place through a buffer pointer: the array's uniqueness is checked once, not per token.
-        let words = tokens.withUnsafeMutableBufferPointer { tokens in
-            var words = 0
-            for t in tokens.indices {
-                if tokens[t].isWordLike { words += 1 }
-                tokens[t].span.start += offset
-                tokens[t].span.end += offset
-            }
-            return words
-        }
         // Markup knows headings and block quotes; page furniture is recognised by its words
         // even when a page puts it in a heading ("Comments (12)").
-        let guessed = ParagraphClassifier.classify(p, words: words, sentences: sentences.count)
+        let guessed = ParagraphClassifier.classify(p, words: words, sentences: sentences.count, scratch: &classifierScratch)
         let kind = guessed == .boilerplate && hint != .quoteBlock ? .boilerplate : (hint ?? guessed)
-        for k in sentences.indices { sentences[k].span = sentences[k].span.shifted(by: offset) }
-        for k in quotes.indices {
-            quotes[k].span = quotes[k].span.shifted(by: offset)
-            quotes[k].inner = quotes[k].inner.shifted(by: offset)
-        }
         return Paragraph(
             index: index,
-            span: TextSpan(start: offset, end: offset + p.count),
+            span: TextSpan(start: lo, end: p.endIndex),
             kind: kind,
             sentences: sentences,
             tokens: tokens,

@@ -48,23 +48,23 @@ enum SentenceSplitter {
         }
     }
 
-    /// Sentences of a paragraph, paragraph-local offsets.
-    /// `quoteCloses` holds the sorted local indices of quotations' closing marks.
+    /// Sentences of a paragraph. Token spans, `quoteCloses` (the sorted positions of
+    /// quotations' closing marks) and the sentences made are indices of `p` itself: article
+    /// offsets when `p` is sliced from the article's code points.
     static func split(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], quoteCloses: [Int]) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
-        let lo = p.startIndex
         var sentences: [Sentence] = []
         var sentenceStart = tokens[0].span.start
         var t = 0
         while t < tokens.count {
             let tok = tokens[t]
-            guard tok.kind == .punctuation, isTerminator(p[lo + tok.span.start]), tok.span.start >= sentenceStart else { t += 1; continue }
+            guard tok.kind == .punctuation, isTerminator(p[tok.span.start]), tok.span.start >= sentenceStart else { t += 1; continue }
             // Take the run of terminators (?!, ...) and any closers glued to it.
             var end = t
             while end + 1 < tokens.count, tokens[end + 1].span.start == tokens[end].span.end,
                   tokens[end + 1].kind == .punctuation,
-                  isTerminator(p[lo + tokens[end + 1].span.start]) || isTrailingCloser(p[lo + tokens[end + 1].span.start]) {
-                let s = p[lo + tokens[end + 1].span.start]
+                  isTerminator(p[tokens[end + 1].span.start]) || isTrailingCloser(p[tokens[end + 1].span.start]) {
+                let s = p[tokens[end + 1].span.start]
                 // A straight mark glued after a terminator closes only if it is a quotation's closing mark.
                 if (s == "\"" || s == "'") && !quoteCloses.sortedContains(tokens[end + 1].span.start) { break }
                 end += 1
@@ -84,12 +84,12 @@ enum SentenceSplitter {
 
     private static func breaks(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], at t: Int, runEnd: Int, next: Token?) -> Bool {
         let lo = p.startIndex
-        let term = p[lo + tokens[t].span.start]
+        let term = p[tokens[t].span.start]
         guard let next else { return false } // the paragraph end closes the last sentence anyway
         if isCJKTerminator(term) { return true }
         // Must be followed by white space: 3.5, U.S.-led and example.com are not breaks.
         guard next.span.start > tokens[runEnd].span.end else { return false }
-        let first = p[lo + next.span.start]
+        let first = p[next.span.start]
         if ScalarClass.isLower(first) { return false }
         if !(ScalarClass.isUpper(first) || ScalarClass.isDigit(first) || next.kind == .punctuation || ScalarClass.isLetter(first) || next.kind == .symbol) {
             return false
@@ -97,23 +97,25 @@ enum SentenceSplitter {
         guard term == ".", tokens[t].span.length == 1, t > 0 else { return true }
         let before = tokens[t - 1]
         guard before.span.end == tokens[t].span.start, before.kind == .word else { return true }
+        // The word lists read spans counted from `p`'s start.
+        let beforeSpan = before.span.shifted(by: -lo)
         // Most words are short ASCII: ask the packed lists; anything else takes the String path below.
-        if let word = PackedWord(folding: p, before.span) {
+        if let word = PackedWord(folding: p, beforeSpan) {
             if neverFinalList.contains(word) { return false }
             if word == PackedWord.no || word == PackedWord.nos, next.kind == .number { return false } // No. 10
-            let startsWithOpener = next.kind == .word && openerList.contains(p, next.span)
-            if before.span.length == 1, ScalarClass.isUpper(p[lo + before.span.start]) { return startsWithOpener }
+            let startsWithOpener = next.kind == .word && openerList.contains(p, next.span.shifted(by: -lo))
+            if before.span.length == 1, ScalarClass.isUpper(p[before.span.start]) { return startsWithOpener }
             if mayEndList.contains(word) { return startsWithOpener }
             if word.contains(0x2E) { return startsWithOpener }
             return true
         }
-        let word = folded(p, before.span)
-        let nextWord = next.kind == .word ? folded(p, next.span) : ""
+        let word = folded(p, beforeSpan)
+        let nextWord = next.kind == .word ? folded(p, next.span.shifted(by: -lo)) : ""
         if neverFinal.contains(word) { return false }
         if (word == "no" || word == "nos"), next.kind == .number { return false } // No. 10
         let startsWithOpener = openers.contains(nextWord)
         // Initials: J. R. Okafor; but "Plan B. The council..." does end.
-        if before.span.length == 1, ScalarClass.isUpper(p[lo + before.span.start]) { return startsWithOpener }
+        if before.span.length == 1, ScalarClass.isUpper(p[before.span.start]) { return startsWithOpener }
         if mayEnd.contains(word) { return startsWithOpener }
         // Other dotted abbreviations (U.S, a.m, Ph.D): break only before a likely opener.
         if word.contains(".") { return startsWithOpener }

@@ -31,20 +31,23 @@ enum SpeechAttachment {
 
     static let reportingVerbList = WordList(reportingVerbs)
 
+    /// The quotation's marks and the token spans are indices of `p` itself (article
+    /// offsets when `p` is sliced from the article's code points).
     static func isReported(quote: (open: Int, close: Int?), tokens: [Token], in p: ArraySlice<Unicode.Scalar>) -> Bool {
         let lo = p.startIndex
+        let verbs = reportingVerbList // once per quotation, not once per word (a `swift_once` call each)
         guard let openToken = tokenIndex(startingAt: quote.open, in: tokens) else { return false }
         // Before: "X said: “…”", "X said, “…”", "told reporters “…”".
         var k = openToken - 1
         var seen = 0
         while k >= 0 && seen < windowBefore {
             let tok = tokens[k]
-            let first = p[lo + tok.span.start]
+            let first = p[tok.span.start]
             if tok.kind == .punctuation {
                 if first == ":" && k == openToken - 1 { return true }
                 if SentenceSplitter.isTerminator(first) || isQuoteMark(first) { break }
             } else if tok.kind == .word {
-                if reportingVerbList.contains(p, tok.span) { return true }
+                if verbs.contains(p, tok.span.shifted(by: -lo)) { return true }
                 seen += 1
             }
             k -= 1
@@ -52,20 +55,20 @@ enum SpeechAttachment {
         // After: "…,” she said.", "…” the mayor told reporters." Only a quotation that ends
         // a clause can be inverted speech; "the “plan” had promised" is a subject, not speech.
         guard let close = quote.close, let closeToken = tokenIndex(startingAt: close, in: tokens) else { return false }
-        let lastInside = close > 0 ? p[lo + close - 1].value : 0x20
-        let nextIsComma = closeToken + 1 < tokens.count && p[lo + tokens[closeToken + 1].span.start] == ","
+        let lastInside = close > lo ? p[close - 1].value : 0x20
+        let nextIsComma = closeToken + 1 < tokens.count && p[tokens[closeToken + 1].span.start] == ","
         let endsClause = lastInside == 0x2C || lastInside == 0x2E || lastInside == 0x3F || lastInside == 0x21 || lastInside == 0x2026 // , . ? ! …
         guard nextIsComma || endsClause else { return false }
         k = closeToken + 1
         seen = 0
         while k < tokens.count && seen < windowAfter {
             let tok = tokens[k]
-            let first = p[lo + tok.span.start]
+            let first = p[tok.span.start]
             if tok.kind == .punctuation {
                 if isQuoteMark(first) { break }
                 if SentenceSplitter.isTerminator(first) && k > closeToken + 1 { break }
             } else if tok.kind == .word {
-                if reportingVerbList.contains(p, tok.span) { return true }
+                if verbs.contains(p, tok.span.shifted(by: -lo)) { return true }
                 seen += 1
             }
             k += 1

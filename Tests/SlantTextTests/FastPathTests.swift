@@ -30,6 +30,34 @@ import Testing
         #expect(Segmenter.blocks(scalars) == Segmenter.blocks(scalars, lineFeeds: scanned.lineFeeds))
     }
 
+    @Test func scannedTextMatchesPlainDecodingOnMixedText() {
+        // Multi-byte sequences at every position of an eight-byte chunk, line feeds and
+        // marks on either side of them, and texts ending mid-chunk.
+        let pool = Array("abcdefgh 012.\n\"'#&“”‘’«»「」—é東😂🇺🇸\u{A0}अ्".unicodeScalars)
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...48, using: &rng) { s.append(pool.randomElement(using: &rng)!) }
+            let text = String(s)
+            let scanned = ScannedText(text)
+            let scalars = Array(text.unicodeScalars)
+            #expect(scanned.scalars == scalars, "\(text.debugDescription)")
+            #expect(scanned.lineFeeds == scalars.indices.filter { scalars[$0] == "\n" })
+            #expect(scanned.quoteCandidates == scalars.indices.filter { QuoteFinder.isCandidate(scalars[$0].value) })
+        }
+    }
+
+    @Test func reusedFoldingScratchMatchesFreshArrays() {
+        // Longer and shorter paragraphs in turn, so stale bytes would show.
+        let texts = ["Share this story, “NOW” ΣΑΣ", "x", "Read MORE at our site — Ünïcödé and 😂 emoji", "", "ab", "東京 Kelvin \u{212A}"]
+        var scratch = ParagraphClassifier.Scratch(longest: texts.map { $0.unicodeScalars.count }.max()!)
+        for text in texts + texts.reversed() {
+            let p = ArraySlice(Array(text.unicodeScalars))
+            ParagraphClassifier.foldedUTF8(p, into: &scratch)
+            #expect(scratch.folded == ParagraphClassifier.foldedUTF8(p), "\(text)")
+        }
+    }
+
     @Test func asciiMenuRowsMatchTheStringPath() {
         for row in ["Share | Tweet | Email", "Comments (12)", "log\tin / sign up", "copy link, save", "Share | news", "| |", "  Print  "] {
             let p = ArraySlice(Array(row.unicodeScalars))
@@ -57,5 +85,20 @@ import Testing
             else { UTF8.encode(Folding.fold(c)) { expected.append($0) } }
         }
         #expect(ParagraphClassifier.foldedUTF8(p) == expected)
+    }
+}
+
+/// The General Punctuation shortcuts in `ScalarClass` against the Unicode tables.
+@Suite struct GeneralPunctuationTests {
+    @Test func bitmapAndUpperCaseMatchTheTables() {
+        for v in UInt32(0x2000)...0x206F {
+            let s = Unicode.Scalar(v)!
+            #expect(ScalarClass.isPunctuation(s) == ScalarClass.unicodeIsPunctuation(s), "U+\(String(v, radix: 16))")
+            #expect(ScalarClass.isUpper(s) == s.properties.isUppercase, "U+\(String(v, radix: 16))")
+        }
+        for s in ["—", "“", "…", "€", "©", "«", "。", "\u{200D}", "A", "É", "σ", "Σ"].flatMap(\.unicodeScalars) {
+            #expect(ScalarClass.isPunctuation(s) == ScalarClass.unicodeIsPunctuation(s))
+            #expect(ScalarClass.isUpper(s) == s.properties.isUppercase)
+        }
     }
 }
