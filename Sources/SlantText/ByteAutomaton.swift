@@ -27,17 +27,42 @@ public struct ByteAutomaton: Sendable {
     /// Entries fit two bytes below this many states (the next state times two, plus the flag).
     static let compactStateLimit = 1 << 15
 
-    public init(patterns: [[UInt8]]) {
-        self.init(patterns: patterns, compactStateLimit: Self.compactStateLimit)
+    /// With `wordStartsOnly`, only occurrences that start at the text's start or right after
+    /// a byte that is not an ASCII letter, digit or underscore are reported (any byte of a
+    /// multi-byte character counts as such: callers that need whole words check those).
+    ///
+    /// Why: lexicon terms only count as whole words. The plain automaton follows every
+    /// suffix of every word that begins some term ("understand" walks through "and"), so
+    /// the text visits thousands of rows and misses the cache on most bytes; anchored, a
+    /// word that does not begin a term sends it to one dead state until the word ends.
+    public init(patterns: [[UInt8]], wordStartsOnly: Bool = false) {
+        self.init(patterns: patterns, compactStateLimit: Self.compactStateLimit, wordStartsOnly: wordStartsOnly)
+    }
+
+    /// Whether a match may start right after byte `b` in `wordStartsOnly` mode.
+    @inline(__always)
+    public static func mayStartAfter(_ b: UInt8) -> Bool {
+        !((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || b == 0x5F)
     }
 
     /// `compactStateLimit` lets tests force the four-byte table on a small automaton.
-    init(patterns: [[UInt8]], compactStateLimit: Int) {
+    init(patterns: [[UInt8]], compactStateLimit: Int, wordStartsOnly: Bool = false) {
         var classes = [UInt8](repeating: 0, count: 256)
         var next: UInt8 = 1
         for p in patterns { for b in p where classes[Int(b)] == 0 { classes[Int(b)] = next; next += next == 255 ? 0 : 1 } }
+        // Anchored, the bytes in no pattern split in two: those after which a match may start (0)
+        // and ASCII word bytes (one class of their own).
+        if wordStartsOnly {
+            let wordClass = next
+            var used = false
+            for b in 0..<256 where classes[b] == 0 && !Self.mayStartAfter(UInt8(b)) { classes[b] = wordClass; used = true }
+            if used { next += 1 }
+        }
         byteClass = classes
         let c = Int(next)
+        // Whether a match may start after a byte of each class (every byte of a class agrees).
+        var startsAfter = [Bool](repeating: true, count: c)
+        for b in 0..<256 { startsAfter[Int(classes[b])] = Self.mayStartAfter(UInt8(b)) }
         patternLengths = patterns.map(\.count)
 
         // Trie.
@@ -56,14 +81,23 @@ public struct ByteAutomaton: Sendable {
             }
             if out[s] < 0 { out[s] = Int32(id) } // duplicates: the first pattern wins
         }
+        // Anchored: a dead state for "inside a word that begins no term", left at the word's end.
+        let dead = wordStartsOnly ? out.count : -1
+        if wordStartsOnly {
+            out.append(-1)
+            for k in 0..<c { goto.append(startsAfter[k] ? 0 : Int32(dead)) }
+        }
+        // After a byte of class `k` with nothing to extend: the root, or (anchored, after a word byte) the dead state.
+        func restart(_ k: Int) -> Int32 { wordStartsOnly && !startsAfter[k] ? Int32(dead) : 0 }
         let states = out.count
-        // Failure links by breadth-first search, completing goto into a full DFA.
+        // Failure links by breadth-first search, completing goto into a full DFA. Anchored, a
+        // failure link only falls back to suffixes that start after a byte a match may follow.
         var fail = [Int32](repeating: 0, count: states)
         var dict = [Int32](repeating: -1, count: states)
         var queue: [Int] = []
         queue.reserveCapacity(states)
         for k in 0..<c {
-            if goto[k] < 0 { goto[k] = 0 } else { fail[Int(goto[k])] = 0; queue.append(Int(goto[k])) }
+            if goto[k] < 0 { goto[k] = restart(k) } else { fail[Int(goto[k])] = restart(k); queue.append(Int(goto[k])) }
         }
         var head = 0
         while head < queue.count {
@@ -87,6 +121,7 @@ public struct ByteAutomaton: Sendable {
         // insertion order they were spread over the whole 1.5 MB table, a miss per byte).
         var order = [0]
         order.reserveCapacity(states)
+        if dead >= 0 { order.append(dead) }
         order += queue
         var rank = [Int](repeating: 0, count: states)
         for (new, old) in order.enumerated() { rank[old] = new }

@@ -37,20 +37,25 @@ import SlantText
 
     @Test func packedWordsOfTokensMatchTheFoldedText() {
         // ASCII and non-ASCII paragraphs: offsets are code points, so emoji and accents shift bytes.
+        // ASCII paragraphs after non-ASCII ones read bytes at a shift; a short last paragraph
+        // ends within 16 bytes of the text's end.
         for text in ["Officials SAID the plan “worked”, 👍 reportedly — Zürich’s mayor.", "Plain ASCII text said the mayor.",
-                     "Говорит мэр: «план сработал» 說 abcdefghijklmnopq."] {
+                     "Говорит мэр: «план сработал» 說 abcdefghijklmnopq.",
+                     "Zürich’s “mayor” 👍 said.\n\nThe PLAIN second paragraph, all ASCII, said nothing longer than fifteen.\n\nEnd it."] {
             let article = Article(text: text)
             let folded = FoldedText(article.text)
-            let tokens = article.paragraphs.flatMap(\.tokens)
-            let spans = tokens.map(\.span)
-            let (packed, others) = folded.packedWords(of: tokens)
-            #expect(packed.count == spans.count)
-            for (i, span) in spans.enumerated() {
-                let lo = folded.byteOffset(ofScalar: span.start), hi = folded.byteOffset(ofScalar: span.end)
-                let expected = String(decoding: folded.bytes[lo..<hi], as: UTF8.self)
-                let word = Word(entry: packed[i], others: others)
-                #expect(word.text == expected, "token \(i) of \(text)")
-                #expect((word.other == nil) == (expected.utf8.count <= 15 && expected.utf8.allSatisfy { $0 < 0x80 }))
+            for paragraph in article.paragraphs {
+                let tokens = paragraph.tokens
+                let spans = tokens.map(\.span)
+                let (packed, others) = folded.packedWords(of: tokens, in: paragraph.span)
+                #expect(packed.count == spans.count)
+                for (i, span) in spans.enumerated() {
+                    let lo = folded.byteOffset(ofScalar: span.start), hi = folded.byteOffset(ofScalar: span.end)
+                    let expected = String(decoding: folded.bytes[lo..<hi], as: UTF8.self)
+                    let word = Word(entry: packed[i], others: others)
+                    #expect(word.text == expected, "token \(i) of \(text)")
+                    #expect((word.other == nil) == (expected.utf8.count <= 15 && expected.utf8.allSatisfy { $0 < 0x80 }))
+                }
             }
         }
     }

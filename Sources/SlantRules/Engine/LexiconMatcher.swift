@@ -74,7 +74,7 @@ public struct LexiconMatcher: Sendable {
                 }
             }
         }
-        automaton = ByteAutomaton(patterns: forms)
+        automaton = ByteAutomaton(patterns: forms, wordStartsOnly: true)
         self.entries = entries
         self.terms = terms
         lexiconIDs = sorted.map(\.id)

@@ -36,7 +36,7 @@ final class ParagraphContext {
         self.paragraph = paragraph
         self.hitRanges = hitRanges
         speech = paragraph.quotes.filter { $0.reported || $0.words >= 5 }
-        (packedTokens, otherTokens) = shared.folded.packedWords(of: paragraph.tokens)
+        (packedTokens, otherTokens) = shared.folded.packedWords(of: paragraph.tokens, in: paragraph.span)
     }
 
     /// The folded word of every token, made once per paragraph: the checks ask about the

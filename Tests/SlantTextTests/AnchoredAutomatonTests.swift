@@ -1,0 +1,37 @@
+import Testing
+@testable import SlantText
+
+/// An automaton built with `wordStartsOnly` reports exactly the plain automaton's
+/// matches that start at the text's start or after a byte a match may follow, in the
+/// same order.
+@Suite struct AnchoredAutomatonTests {
+    static func scanned(_ automaton: ByteAutomaton, _ text: [UInt8]) -> [[Int]] {
+        var found: [[Int]] = []
+        automaton.scan(text) { found.append([$0, $1, $2]) }
+        return found
+    }
+
+    @Test func anchoredMatchesArePlainMatchesAtWordStarts() {
+        // Word bytes, bytes a match may follow, and multi-byte letters and marks.
+        let pieces = ["a", "b", "n", "d", "_", "7", " ", "-", "'", "é", "’", "🌊", "中", "an", "and", "band"]
+        var random = ByteAutomatonTableTests.Random(state: 11)
+        func string(_ length: Int) -> String { (0..<length).map { _ in pieces[random.next(pieces.count)] }.joined() }
+        var patterns: [[UInt8]] = ["and", "an", "band", "a b", "-a", "é", "’s", "d"].map { Array($0.utf8) }
+        while patterns.count < 40 { patterns.append(Array(string(1 + random.next(3)).utf8)) }
+        for limit in [ByteAutomaton.compactStateLimit, 1] {
+            let plain = ByteAutomaton(patterns: patterns, compactStateLimit: limit)
+            let anchored = ByteAutomaton(patterns: patterns, compactStateLimit: limit, wordStartsOnly: true)
+            for _ in 0..<300 {
+                let text = Array(string(random.next(40)).utf8)
+                let expected = Self.scanned(plain, text).filter { $0[1] == 0 || ByteAutomaton.mayStartAfter(text[$0[1] - 1]) }
+                #expect(Self.scanned(anchored, text) == expected, "\(String(decoding: text, as: UTF8.self))")
+            }
+        }
+    }
+
+    @Test func aWordThatBeginsNoTermHidesTheTermsInside() {
+        let anchored = ByteAutomaton(patterns: [Array("and".utf8)], wordStartsOnly: true)
+        #expect(Self.scanned(anchored, Array("band and sand_and 7and -and".utf8)) == [[0, 5, 8], [0, 24, 27]])
+        #expect(Self.scanned(ByteAutomaton(patterns: [Array("and".utf8)]), Array("band".utf8)) == [[0, 1, 4]])
+    }
+}
