@@ -155,18 +155,21 @@ enum AttributionCheck {
     static func complementCues(_ ctx: ParagraphContext) -> [LexiconHit] {
         let tokens = ctx.paragraph.tokens
         var out: [LexiconHit] = []
-        var k = 0
-        while k + 1 < tokens.count {
-            defer { k += 1 }
-            guard tokens[k].kind == .word, tokens[k + 1].kind == .word else { continue }
-            // The word after first: it rules out almost every token with integer compares.
-            let next = ctx.word(k + 1)
-            guard next == "that" || next == "whether" || next == "how" || next == "why" else { continue }
-            let w = ctx.word(k)
-            guard (w.endsWith("ed") && w.scalarCount >= 5 && !notVerbsInEd.contains(w)) || complementIrregulars.contains(w) else { continue }
-            if k > 0, articles.contains(ctx.word(k - 1)) { continue }
-            guard next != "that" || startsClause(at: k + 2, ctx) else { continue }
-            out.append(LexiconHit(slot: -1, termIndex: -1, weight: 0, span: tokens[k].span))
+        // The word after first, by its packed key alone: it rules out almost every token with
+        // one compare. (A word that could not be packed is not ASCII, so none of these.)
+        let that = Word.pack("that"), whether = Word.pack("whether"), how = Word.pack("how"), why = Word.pack("why")
+        ctx.packedTokens.withUnsafeBufferPointer { packed in
+            for j in packed.indices.dropFirst() {
+                let p = packed[j]
+                guard p == that || p == whether || p == how || p == why else { continue }
+                let k = j - 1
+                guard tokens[k].kind == .word, tokens[j].kind == .word else { continue }
+                let w = ctx.word(k)
+                guard (w.endsWith("ed") && w.scalarCount >= 5 && !notVerbsInEd.contains(w)) || complementIrregulars.contains(w) else { continue }
+                if k > 0, articles.contains(ctx.word(k - 1)) { continue }
+                guard p != that || startsClause(at: j + 1, ctx) else { continue }
+                out.append(LexiconHit(slot: -1, termIndex: -1, weight: 0, span: tokens[k].span))
+            }
         }
         return out
     }
