@@ -425,4 +425,8 @@ import SlantText
         #expect(Family.allCases.sorted() == Family.allCases)
         #expect(Family.allCases.shuffled().sorted() == Family.allCases)
     }
+
+    @Test func sourceTypeLanesFollowAllCases() {
+        #expect(SourceType.allCases.map(\.lane) == Array(SourceType.allCases.indices))
+    }
 }

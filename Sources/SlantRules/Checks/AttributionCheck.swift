@@ -39,7 +39,7 @@ enum AttributionCheck {
         let start = findings.count
         let agentless = LexiconCheck.longestFirst(ctx.hits(ofSlot: slots.agentless))
         for hit in agentless {
-            findings.append(make(rule, config, ctx, cue: hit.span, entry: ctx.term(of: hit), lexicon: ctx.lexiconID(of: hit), source: nil, type: .agentless))
+            findings.append(make(rule, slots, ctx, cue: hit.span, entry: ctx.term(of: hit), lexicon: ctx.lexiconID(of: hit), source: nil, type: .agentless))
         }
         // Only cues used as reporting verbs; "a report by the firm" is part of a source, not a cue.
         var cues = LexiconCheck.longestFirst(ctx.unorderedHits(inSlots: slots.cues, slots.dualUseCues))
@@ -67,7 +67,7 @@ enum AttributionCheck {
                 source = antecedent
             }
             let type = classify(source, ctx, anonymous: anonymous, outlets: outlets)
-            findings.append(make(rule, config, ctx, cue: cue.span, entry: ctx.term(of: cue), lexicon: ctx.lexiconID(of: cue),
+            findings.append(make(rule, slots, ctx, cue: cue.span, entry: ctx.term(of: cue), lexicon: ctx.lexiconID(of: cue),
                                  source: source.map(ctx.text), type: type, sourceSpan: source))
         }
         // Nouns of speech and stance credit their possessor: "Trump's claim", "her plan".
@@ -92,13 +92,13 @@ enum AttributionCheck {
                     if cues.contains(where: { $0.span.end <= hit.span.start && $0.span.end >= window }) { continue }
                 }
                 let type = classify(owner, ctx, anonymous: anonymous, outlets: outlets)
-                findings.append(make(rule, config, ctx, cue: hit.span, entry: ctx.term(of: hit), lexicon: ctx.lexiconID(of: hit),
+                findings.append(make(rule, slots, ctx, cue: hit.span, entry: ctx.term(of: hit), lexicon: ctx.lexiconID(of: hit),
                                      source: owner.map(ctx.text), type: type, sourceSpan: owner))
             }
         }
         var colonTaken: TextSpan?
         if config.speakerColon, let colon = speakerColon(ctx) {
-            findings.append(make(rule, config, ctx, cue: colon.cue, entry: ":", lexicon: nil, source: ctx.text(colon.speaker), type: .named,
+            findings.append(make(rule, slots, ctx, cue: colon.cue, entry: ":", lexicon: nil, source: ctx.text(colon.speaker), type: .named,
                                  sourceSpan: colon.speaker))
             colonTaken = colon.cue
         }
@@ -106,7 +106,7 @@ enum AttributionCheck {
             for credit in quoteCredits(ctx, cues: cues) where credit.cue != colonTaken {
                 let type = classify(credit.source, ctx, anonymous: anonymous, outlets: outlets)
                 let mark = ctx.text(credit.cue)
-                findings.append(make(rule, config, ctx, cue: credit.cue, entry: mark, lexicon: nil,
+                findings.append(make(rule, slots, ctx, cue: credit.cue, entry: mark, lexicon: nil,
                                      source: ctx.text(credit.source), type: type, sourceSpan: credit.source))
             }
         }
@@ -263,12 +263,12 @@ enum AttributionCheck {
         return (TextSpan(start: tokens[start].span.start, end: tokens[k - 1].span.end), tokens[k].span)
     }
 
-    static func make(_ rule: RuleHead, _ config: AttributionRule, _ ctx: ParagraphContext, cue: TextSpan, entry: String, lexicon: String?,
+    static func make(_ rule: RuleHead, _ slots: RuleSlots, _ ctx: ParagraphContext, cue: TextSpan, entry: String, lexicon: String?,
                      source: String?, type: SourceType, sourceSpan: TextSpan? = nil) -> Finding {
         let text = ctx.text(cue)
         return Finding(rule: rule.id, family: rule.family, span: cue, text: text,
                        template: rule.message, term: entry,
-                       weight: rule.weight * (config.weights[type] ?? 0), voice: ctx.voice(of: cue), paragraph: ctx.paragraph.index,
+                       weight: rule.weight * slots.weight(of: type), voice: ctx.voice(of: cue), paragraph: ctx.paragraph.index,
                        entry: entry, lexicon: lexicon, source: source, sourceType: type, sourceSpan: sourceSpan)
     }
 

@@ -88,6 +88,10 @@ public struct Engine: Sendable {
         var paragraphs: [ScoredParagraph] = []
         paragraphs.reserveCapacity(article.paragraphs.count)
         var sourcing = Sourcing(claims: 0, claimsAttributed: 0, attributions: [:], scareQuotes: 0)
+        // Attributions by source type (in `allCases` order), made a dictionary once per article:
+        // hashing the type for every finding cost more than counting it.
+        let sourceTypes = SourceType.allCases
+        var attributionCounts = [Int](repeating: 0, count: sourceTypes.count)
         var articleTally = Scoring.Tally()
         var words = 0
         var hitCursor = [Int](repeating: 0, count: hits.bySlot.count)
@@ -135,7 +139,7 @@ public struct Engine: Sendable {
                     tally.add(f)
                     articleTally.add(f)
                     // Attributions inside quoted speech ("we were told") are the speaker's, not the article's sourcing.
-                    if let t = f.pointee.sourceType, f.pointee.voice == .author { sourcing.attributions[t, default: 0] += 1 }
+                    if let t = f.pointee.sourceType, f.pointee.voice == .author { attributionCounts[t.lane] += 1 }
                     if f.pointee.family == .scareQuote { sourcing.scareQuotes += 1 }
                 }
             }
@@ -144,6 +148,7 @@ public struct Engine: Sendable {
                                               claims: claims, claimsAttributed: attributed))
         }
         let score = Scoring.score(articleTally, words: words, settings: rubric.scoring)
+        for (i, type) in sourceTypes.enumerated() where attributionCounts[i] > 0 { sourcing.attributions[type] = attributionCounts[i] }
         return ScoredArticle(article: article, paragraphs: paragraphs, score: score, sourcing: sourcing, warnings: warnings)
     }
 

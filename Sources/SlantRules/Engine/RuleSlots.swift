@@ -18,12 +18,17 @@ final class RuleSlots: Sendable {
     let signals: [Int]
     /// `kind: pattern`: one pattern slot per pattern; `kind: claim`: one per signal (-1 for lexicon signals).
     let patterns: [Int]
+    /// `kind: attribution`: the weight of each source type, in `SourceType.allCases` order
+    /// (0 when the rubric gives none): read for every attribution, where a dictionary
+    /// lookup hashed the type each time.
+    let sourceWeights: [Double]
 
     init(_ rule: Rule, _ matcher: LexiconMatcher, patternSlot: (String) -> Int) {
         func slot(_ id: String) -> Int { matcher.slot(of: id) ?? -1 }
         var lexicons: [Int] = [], cues: [Int] = [], dualUseCues: [Int] = [], nominalCues: [Int] = []
         var agentless = -1, anonymous = -1, outlet = -1
         var signals: [Int] = [], patterns: [Int] = []
+        var sourceWeights = [Double](repeating: 0, count: SourceType.allCases.count)
         switch rule.kind {
         case .lexicon(let c):
             lexicons = c.lexicons.map(slot)
@@ -34,6 +39,7 @@ final class RuleSlots: Sendable {
             agentless = slot(c.agentlessLexicon)
             anonymous = slot(c.anonymousLexicon)
             outlet = slot(c.outletLexicon)
+            sourceWeights = SourceType.allCases.map { c.weights[$0] ?? 0 }
         case .claim(let c):
             signals = c.signals.map { $0.lexicon.map(slot) ?? -1 }
             patterns = c.signals.map { $0.pattern.map { patternSlot($0.source) } ?? -1 }
@@ -51,5 +57,21 @@ final class RuleSlots: Sendable {
         self.outlet = outlet
         self.signals = signals
         self.patterns = patterns
+        self.sourceWeights = sourceWeights
+    }
+
+    /// The weight of an attribution of this source type.
+    func weight(of type: SourceType) -> Double { sourceWeights[type.lane] }
+}
+
+extension SourceType {
+    /// Position in `allCases` (`allCases` makes a new array every time it is asked).
+    @inline(__always) var lane: Int {
+        switch self {
+        case .named: 0
+        case .outlet: 1
+        case .anonymous: 2
+        case .agentless: 3
+        }
     }
 }
