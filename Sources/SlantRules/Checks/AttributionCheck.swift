@@ -43,20 +43,26 @@ enum AttributionCheck {
         }
         // Only cues used as reporting verbs; "a report by the firm" is part of a source, not a cue.
         var cues = LexiconCheck.longestFirst(ctx.unorderedHits(inSlots: slots.cues, slots.dualUseCues))
-            .filter { cue in
-                !agentless.contains(where: { $0.span.overlaps(cue.span) })
-                    && isReportingUse(cue, ctx, strict: slots.dualUseCues.contains(cue.slot))
-            }
+        cues.removeAll { cue in
+            agentless.contains(where: { $0.span.overlaps(cue.span) })
+                || !isReportingUse(cue, ctx, strict: slots.dualUseCues.contains(cue.slot))
+        }
         if config.complementCues {
-            let taken = cues.map(\.span) + agentless.map(\.span)
-            cues += complementCues(ctx).filter { c in !taken.contains(where: { $0.overlaps(c.span) }) }
-            cues.sort { $0.span < $1.span }
+            // (Asked in place: the lists of spans taken, built for every paragraph, cost more.)
+            let extra = complementCues(ctx)
+            if !extra.isEmpty {
+                let lexical = cues.count
+                for c in extra where !cues[..<lexical].contains(where: { $0.span.overlaps(c.span) })
+                    && !agentless.contains(where: { $0.span.overlaps(c.span) }) {
+                    cues.append(c)
+                }
+                cues.sort { $0.span < $1.span }
+            }
         }
         let anonymous = ctx.hits(ofSlot: slots.anonymous)
         let outlets = ctx.hits(ofSlot: slots.outlet)
-        let cueSpans = cues.map(\.span)
         for cue in cues {
-            var source = findSource(for: cue, ctx, cueSpans: cueSpans)
+            var source = findSource(for: cue, ctx, cues: cues)
             if let s = source, relativeOnly.contains(ctx.foldedText(s)), !opensSentence(s, ctx) {
                 // "Mr. Kamin, who emphasized …", "a study that found …": the relative pronoun
                 // stands for the phrase before it. With none ("which tells you"), skip.
@@ -72,9 +78,8 @@ enum AttributionCheck {
         }
         // Nouns of speech and stance credit their possessor: "Trump's claim", "her plan".
         if !slots.nominalCues.isEmpty {
-            let taken = cues.map(\.span) + agentless.map(\.span)
             for hit in LexiconCheck.longestFirst(ctx.unorderedHits(inSlots: slots.nominalCues))
-            where !taken.contains(where: { $0.overlaps(hit.span) }) {
+            where !cues.contains(where: { $0.span.overlaps(hit.span) }) && !agentless.contains(where: { $0.span.overlaps(hit.span) }) {
                 // The noun must introduce what is credited: "Trump's claim that …", "her plan to …",
                 // "his remarks about …" — not "his proposals were costed".
                 let after = ctx.tokenIndex(atOrAfter: hit.span.end)
@@ -407,7 +412,7 @@ enum AttributionCheck {
     }
 
     /// The span of the phrase credited by a cue, or nil when none can be found.
-    static func findSource(for cue: LexiconHit, _ ctx: ParagraphContext, cueSpans: [TextSpan]) -> TextSpan? {
+    static func findSource(for cue: LexiconHit, _ ctx: ParagraphContext, cues: [LexiconHit]) -> TextSpan? {
         let tokens = ctx.paragraph.tokens
         let first = ctx.tokenIndex(atOrAfter: cue.span.start)
         let afterCue = ctx.tokenIndex(atOrAfter: cue.span.end)
@@ -416,10 +421,10 @@ enum AttributionCheck {
         let highest = ctx.tokenIndex(atOrAfter: sentence.end) // exclusive
         // Another cue closes the phrase: "said some owners had asked" credits nobody with "asked".
         func phrase(backwardFrom end: Int, _ ctx: ParagraphContext) -> TextSpan? {
-            trimmed(AttributionCheck.phrase(backwardFrom: end, ctx, lowest: lowest, stops: cueSpans, except: cue.span), ctx)
+            trimmed(AttributionCheck.phrase(backwardFrom: end, ctx, lowest: lowest, stops: cues, except: cue.span), ctx)
         }
         func phrase(forwardFrom start: Int, _ ctx: ParagraphContext) -> TextSpan? {
-            trimmed(AttributionCheck.phrase(forwardFrom: start, ctx, highest: highest, stops: cueSpans, except: cue.span), ctx)
+            trimmed(AttributionCheck.phrase(forwardFrom: start, ctx, highest: highest, stops: cues, except: cue.span), ctx)
         }
         let term = ctx.term(of: cue)
         if term.startsWith("according") || term.startsWith("citing") || term.startsWith("cite") {
@@ -472,11 +477,11 @@ enum AttributionCheck {
     }
 
     /// (`stops` end the phrase, all but `except`.)
-    static func phrase(backwardFrom end: Int, _ ctx: ParagraphContext, lowest: Int, stops: [TextSpan], except: TextSpan? = nil) -> TextSpan? {
+    static func phrase(backwardFrom end: Int, _ ctx: ParagraphContext, lowest: Int, stops: [LexiconHit], except: TextSpan? = nil) -> TextSpan? {
         let tokens = ctx.paragraph.tokens
         guard end >= lowest, end >= 0, !isBoundary(end, ctx) else { return nil }
         var k = end, words = 0
-        while k >= lowest && words < 8 && !isBoundary(k, ctx) && !stops.contains(where: { $0 != except && $0.overlaps(tokens[k].span) }) {
+        while k >= lowest && words < 8 && !isBoundary(k, ctx) && !stops.contains(where: { $0.span != except && $0.span.overlaps(tokens[k].span) }) {
             let w = ctx.word(k)
             // Stop at a clause opener: "the report that officials said" → "officials".
             if k < end && AttributionCheck.clauseOpeners.contains(w) { break }
@@ -487,11 +492,11 @@ enum AttributionCheck {
     }
 
     /// Words after token `start` up to punctuation, "that", a time phrase or 8 words.
-    static func phrase(forwardFrom start: Int, _ ctx: ParagraphContext, highest: Int, stops: [TextSpan], except: TextSpan? = nil) -> TextSpan? {
+    static func phrase(forwardFrom start: Int, _ ctx: ParagraphContext, highest: Int, stops: [LexiconHit], except: TextSpan? = nil) -> TextSpan? {
         let tokens = ctx.paragraph.tokens
         let limit = min(highest, tokens.count)
         var k = start, words = 0
-        while k < limit && words < 10 && !isBoundary(k, ctx) && !stops.contains(where: { $0 != except && $0.overlaps(tokens[k].span) }) {
+        while k < limit && words < 10 && !isBoundary(k, ctx) && !stops.contains(where: { $0.span != except && $0.span.overlaps(tokens[k].span) }) {
             if stopWords.contains(ctx.word(k)) && k > start { break }
             if stopWords.contains(ctx.word(k)) && k == start && ctx.word(k) != "on" { return nil }
             k += 1; words += 1
