@@ -91,6 +91,8 @@ public struct LexiconMatcher: Sendable {
             guard Self.isWordBoundary(bytes, before: start), Self.isWordBoundary(bytes, after: end) else { return }
             let span = folded.span(ofBytes: start, end)
             for e in entries[form] {
+                // Room for several at the first: growing from one hit at a time was a third of this loop.
+                if buckets[e.slot].isEmpty { buckets[e.slot].reserveCapacity(16) }
                 buckets[e.slot].append(LexiconHit(slot: e.slot, termIndex: e.termIndex, weight: e.weight, span: span))
             }
         }
