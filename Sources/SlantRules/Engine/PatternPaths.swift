@@ -268,6 +268,15 @@ final class PathTable: @unchecked Sendable { // immutable after init
         return f.beyond
     }
 
+    /// Whether pattern `k` may match where its first scalar is in `slot` and the one after
+    /// it in `next` (`mayMatch`'s test, for PatternSet's table; slot 128 is beyond ASCII).
+    func mayFollow(_ k: Int, slot: Int, next: Int) -> Bool {
+        let f = follow[k * 129 + slot]
+        if next < 64 { return (f.low >> UInt64(next)) & 1 != 0 }
+        if next < 128 { return (f.high >> UInt64(next - 64)) & 1 != 0 }
+        return f.beyond
+    }
+
     /// The end of pattern `k`'s match at `start` (where the scalar is `c`, and an opening
     /// `\b` has been checked), or -1: the first path of its list that fits.
     @inline(__always)
