@@ -109,13 +109,31 @@ final class PathTable: @unchecked Sendable { // immutable after init
     /// properties, so only non-ASCII scalars go to `sets`).
     private let setASCII: UnsafeMutableBufferPointer<(UInt64, UInt64)>
     private let sets: [ScalarSet]
+    /// For pattern `k`'s list for slot `s`, at `follow[k * 129 + s]`: the scalars that may
+    /// come right after the first one for some path of the list to fit (see `mayMatch`).
+    private let follow: UnsafeMutableBufferPointer<Follow>
+
+    /// The scalars a list's paths allow after their first consumed scalar: ASCII ones as
+    /// bits, and whether any beyond ASCII may do.
+    struct Follow {
+        var low: UInt64 = 0, high: UInt64 = 0
+        var beyond = false
+
+        static let any = Follow(low: ~0, high: ~0, beyond: true)
+
+        mutating func insert(_ v: UInt32) {
+            if v < 64 { low |= 1 << UInt64(v) } else if v < 128 { high |= 1 << UInt64(v - 64) } else { beyond = true }
+        }
+    }
 
     /// One unrolled pattern per entry, nil for a pattern the machine runs (its lists are empty).
     init(_ patterns: [PatternPaths?]) {
         var items: [UInt32] = [], entries: [Entry] = [], lists: [Int32] = [0], sets: [ScalarSet] = []
+        var follow: [Follow] = []
         for pattern in patterns {
             guard let pattern else {
                 lists += [Int32](repeating: Int32(entries.count), count: 129)
+                follow += [Follow](repeating: .any, count: 129)
                 continue
             }
             let setBase = sets.count
@@ -137,11 +155,13 @@ final class PathTable: @unchecked Sendable { // immutable after init
                 items += e.items
             }
             for slot in 0...128 {
+                var next = Follow()
                 for (p, path) in pattern.paths.enumerated() {
                     let e = encoded[p]
                     // A path that consumes nothing (only boundaries) may start anywhere.
                     guard let first = e.firstConsumed else {
                         entries.append(Self.entry(e.items, at: starts[p], skip: 0))
+                        next = .any
                         continue
                     }
                     let fits: Bool
@@ -153,7 +173,9 @@ final class PathTable: @unchecked Sendable { // immutable after init
                     guard fits else { continue }
                     // In an ASCII list, a leading scalar or set is known to fit: skip it.
                     entries.append(Self.entry(e.items, at: starts[p], skip: slot < 128 && first == 0 ? 1 : 0))
+                    Self.addFollow(of: path[(first + 1)...], after: slot, pattern.sets, to: &next)
                 }
+                follow.append(next)
                 // Why `shared`: an entry that fails at its d-th item is followed by entries
                 // that fail at that same item when they share it and all before it (at the
                 // same offset), and `match` skips them. `\bwill (?:rise|fall|…)\b` has 17
@@ -183,6 +205,32 @@ final class PathTable: @unchecked Sendable { // immutable after init
             setASCII[i] = bits
         }
         self.sets = sets
+        self.follow = .allocate(capacity: follow.count)
+        _ = self.follow.initialize(from: follow)
+    }
+
+    /// Adds to `follow` the scalars that may come right after a path's first consumed
+    /// scalar (slot `slot`), given the items after it: generous, never missing one.
+    private static func addFollow(of rest: ArraySlice<PatternPaths.Item>, after slot: Int, _ sets: [ScalarSet], to follow: inout Follow) {
+        guard let item = rest.first, slot < 128 else {
+            // The path ends there (it matches whatever comes next), or the first scalar is
+            // beyond ASCII (rare: not worth telling apart).
+            follow = .any
+            return
+        }
+        switch item {
+        case .scalar(let s):
+            follow.insert(s)
+        case .set(let i):
+            for v: UInt32 in 0..<128 where sets[i].contains(v) { follow.insert(v) }
+            if sets[i].mayContainNonASCII { follow.beyond = true }
+        case .boundary:
+            // A word edge after the first scalar: the next one differs from it in being a
+            // word scalar (any scalar beyond ASCII may).
+            let word = isWord(UInt32(slot))
+            for v: UInt32 in 0..<128 where isWord(v) != word { follow.insert(v) }
+            follow.beyond = true
+        }
     }
 
     /// The entry for a path whose items start at `base`, the first `skip` of them known to fit.
@@ -195,10 +243,39 @@ final class PathTable: @unchecked Sendable { // immutable after init
         entries.deallocate()
         lists.deallocate()
         setASCII.deallocate()
+        follow.deallocate()
     }
 
     /// Whether pattern `k` has a path that may start with ASCII scalar `c`.
     func mayStart(_ k: Int, withASCII c: UInt32) -> Bool { lists[k * 129 + Int(c)] < lists[k * 129 + Int(c) + 1] }
+
+    /// Whether pattern `k` may match at `start` (where the scalar is `c`), judged by the
+    /// scalar after it alone: false means `match` would return -1.
+    ///
+    /// Why: the rubric's patterns start at word edges with common letters (`i`, `w`, `s`,
+    /// `o`, `m`, `h`…), so most starts tried are words like "in", "was" or "said", where
+    /// every path fails at the second scalar. Telling that from one bit, before `match`
+    /// walks its entries, took most of PatternSet's matching work away.
+    @inline(__always)
+    func mayMatch(_ k: Int, _ text: UnsafeBufferPointer<UInt32>, at start: Int, _ c: UInt32) -> Bool {
+        let n = start &+ 1
+        // At the end of the text, paths that end or check an edge there may still fit.
+        guard n < text.count else { return true }
+        let f = follow[k &* 129 &+ (c < 128 ? Int(c) : 128)]
+        let d = text[n]
+        if d < 64 { return (f.low >> UInt64(d)) & 1 != 0 }
+        if d < 128 { return (f.high >> UInt64(d &- 64)) & 1 != 0 }
+        return f.beyond
+    }
+
+    /// Whether pattern `k` may match where its first scalar is in `slot` and the one after
+    /// it in `next` (`mayMatch`'s test, for PatternSet's table; slot 128 is beyond ASCII).
+    func mayFollow(_ k: Int, slot: Int, next: Int) -> Bool {
+        let f = follow[k * 129 + slot]
+        if next < 64 { return (f.low >> UInt64(next)) & 1 != 0 }
+        if next < 128 { return (f.high >> UInt64(next - 64)) & 1 != 0 }
+        return f.beyond
+    }
 
     /// The end of pattern `k`'s match at `start` (where the scalar is `c`, and an opening
     /// `\b` has been checked), or -1: the first path of its list that fits.
