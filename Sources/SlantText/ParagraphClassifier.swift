@@ -29,12 +29,15 @@ enum ParagraphClassifier {
         if words <= 40 {
             let lo = p.startIndex
             if p.first == "©" || (p.count >= 3 && p[lo] == "(" && (p[lo + 1] == "c" || p[lo + 1] == "C") && p[lo + 2] == ")") { return .boilerplate }
-            foldedUTF8(p, into: &scratch)
-            let folded = scratch.folded
-            if cues.firstMatch(in: folded) != nil { return .boilerplate }
+            // The cues are looked for in the folded UTF-8 without writing it out (see
+            // `ByteAutomaton.containsMatch`); only a possible menu row needs the bytes.
+            if p.withUnsafeBufferPointer({ cues.containsMatch(inLowercasedUTF8Of: $0, foldingNonASCII: PackedWord.foldOutOfLine) }) {
+                return .boilerplate
+            }
             // "Share | Tweet | Email" style rows.
             if words <= 3 || (words <= 12 && p.contains(where: { $0 == "|" || $0 == "•" || $0 == "·" })) {
-                if let menu = asciiMenuRow(folded) {
+                foldedUTF8(p, into: &scratch)
+                if let menu = asciiMenuRow(scratch.folded) {
                     if menu { return .boilerplate }
                 } else {
                     let text = String(String.UnicodeScalarView(p.map(Folding.fold)))

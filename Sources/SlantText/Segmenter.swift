@@ -56,7 +56,13 @@ public enum Segmenter {
         let found = QuoteFinder.find(in: p, candidates: quoteCandidates)
         var marks: [Int] = []
         var closes: [Int] = []
+        var quotes: [Quote] = []
         if !found.isEmpty {
+            // Reserved only when there is something to hold: on an empty array even
+            // `reserveCapacity(0)` goes through the buffer-making call (0.4M instructions
+            // over the bench's 4,494 paragraphs, most of them without quotations).
+            quotes.reserveCapacity(found.count)
+            closes.reserveCapacity(found.count)
             marks.reserveCapacity(2 * found.count)
             for q in found {
                 marks.append(q.open)
@@ -67,8 +73,6 @@ public enum Segmenter {
         }
         let (tokens, words) = Tokenizer.tokenize(p, quoteMarks: marks, offset: lo, scratch: &scratch)
         let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes)
-        var quotes: [Quote] = []
-        quotes.reserveCapacity(found.count)
         for q in found {
             let open = lo + q.open
             let close = q.close.map { lo + $0 }
