@@ -1,0 +1,96 @@
+import SlantText
+
+/// Packing a paragraph's tokens into `PackedWord`s once, for `Word` (Word.swift).
+extension FoldedText {
+    /// The folded words of tokens: packed when ASCII and short, else as
+    /// strings (`others[lo - 1]` for a packed word whose `hi` is zero and `lo` is not;
+    /// all zero is the empty word).
+    ///
+    /// Packed from the code points, which share the tokens' offsets (or from the bytes of
+    /// an ASCII paragraph), so no byte offsets are walked; written into the result's buffer
+    /// with no captured state (appending from a nested function made every word pay an
+    /// exclusivity check).
+    func packedWords(of tokens: [Token], in paragraph: TextSpan) -> (packed: [PackedWord], others: [String]) {
+        var others: [String] = []
+        let count = tokens.count
+        // A paragraph whose folded bytes are as many as its code points is all ASCII: its
+        // words are read straight from the bytes, eight at a time, at a fixed shift.
+        let startByte = offsets.byteOffset(ofScalar: paragraph.start)
+        let shift = startByte - paragraph.start
+        let ascii = offsets.byteOffset(ofScalar: paragraph.end) - paragraph.end == shift
+        let packed = [PackedWord](unsafeUninitializedCapacity: count) { out, initialized in
+            scalars.withUnsafeBufferPointer { codes in bytes.withUnsafeBufferPointer { buf in
+                tokens.withUnsafeBufferPointer { tokens in
+                    let n = codes.count
+                    for i in 0..<count {
+                        let span = tokens[i].span
+                        let lo = max(0, min(span.start, n)), hi = max(lo, min(span.end, n))
+                        let word = ascii && lo >= paragraph.start && hi <= paragraph.end
+                            ? Self.packASCII(bytes: buf, lo + shift, hi + shift)
+                            : Self.packASCII(codes, lo, hi)
+                        if let word {
+                            out.initializeElement(at: i, to: word)
+                        } else {
+                            let from = offsets.byteOffset(ofScalar: lo), to = offsets.byteOffset(ofScalar: hi)
+                            others.append(String(decoding: bytes[from..<to], as: UTF8.self))
+                            out.initializeElement(at: i, to: PackedWord(lo: UInt64(others.count), hi: 0))
+                        }
+                    }
+                }
+            } }
+            initialized = count
+        }
+        return (packed, others)
+    }
+
+    /// `buf[lo..<hi]`, known to be ASCII, packed when at most 15 bytes; all zero when empty.
+    /// Two unaligned loads and masks when 16 bytes can be read from `lo`.
+    @inline(__always)
+    static func packASCII(bytes buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> PackedWord? {
+        let length = hi - lo
+        guard length <= PackedWord.capacity else { return nil }
+        guard length > 0 else { return PackedWord(lo: 0, hi: 0) }
+        var a: UInt64 = 0, b: UInt64 = 0
+        if lo + 16 <= buf.count {
+            let raw = UnsafeRawPointer(buf.baseAddress! + lo)
+            a = raw.loadUnaligned(as: UInt64.self)
+            b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            // Little-endian: the word's bytes are the low ones.
+            if length < 8 {
+                a &= (1 &<< UInt64(8 * length)) &- 1
+                b = 0
+            } else {
+                b &= (1 &<< UInt64(8 * (length - 8))) &- 1
+            }
+        } else {
+            for k in 0..<length {
+                let byte = UInt64(buf[lo + k])
+                if k < 8 { a |= byte << (8 * k) } else { b |= byte << (8 * (k - 8)) }
+            }
+        }
+        return PackedWord(lo: a, hi: b | UInt64(length) << 56)
+    }
+
+    /// `codes[lo..<hi]` packed, when it is ASCII and at most 15 code points; all zero when empty.
+    @inline(__always)
+    static func packASCII(_ codes: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int) -> PackedWord? {
+        let length = hi - lo
+        guard length <= PackedWord.capacity else { return nil }
+        var a: UInt64 = 0, b: UInt64 = 0, any: UInt32 = 0
+        var k = 0
+        while k < length && k < 8 {
+            let c = codes[lo + k]
+            any |= c
+            a |= UInt64(truncatingIfNeeded: c) << (8 * k)
+            k += 1
+        }
+        while k < length {
+            let c = codes[lo + k]
+            any |= c
+            b |= UInt64(truncatingIfNeeded: c) << (8 * (k - 8))
+            k += 1
+        }
+        guard any < 0x80 else { return nil }
+        return length == 0 ? PackedWord(lo: 0, hi: 0) : PackedWord(lo: a, hi: b | UInt64(length) << 56)
+    }
+}
