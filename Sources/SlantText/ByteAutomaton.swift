@@ -3,9 +3,11 @@
 ///
 /// Lexicons hold hundreds of terms; one regular-expression alternation of them runs at
 /// about 1.5 MB/s, this at hundreds of MB/s (see DESIGN.md). Bytes that occur in no
-/// pattern share one input class, which keeps the transition table small.
+/// pattern share one input class (two when anchored at word starts: word bytes and the
+/// rest), which keeps the transition table small.
 public struct ByteAutomaton: Sendable {
-    /// Input class of each byte value; 0 for bytes that occur in no pattern.
+    /// Input class of each byte value; 0 for bytes that occur in no pattern (anchored: those a
+    /// match may follow; the ASCII word bytes in no pattern have a class of their own).
     private let byteClass: [UInt8]
     /// Input class of each ASCII byte once A–Z are lower-cased, for `containsMatch(inLowercasedUTF8Of:foldingNonASCII:)`.
     private let lowercasedASCIIClass: [UInt8]

@@ -88,7 +88,7 @@ public struct Engine: Sendable {
         var paragraphs: [ScoredParagraph] = []
         paragraphs.reserveCapacity(article.paragraphs.count)
         var sourcing = Sourcing(claims: 0, claimsAttributed: 0, attributions: [:], scareQuotes: 0)
-        // Attributions by source type (in `allCases` order), made a dictionary once per article:
+        // Attributions by source type (indexed by `SourceType.lane`), made a dictionary once per article:
         // hashing the type for every finding cost more than counting it.
         let sourceTypes = SourceType.allCases
         var attributionCounts = [Int](repeating: 0, count: sourceTypes.count)
