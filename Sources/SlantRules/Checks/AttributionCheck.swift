@@ -161,7 +161,7 @@ enum AttributionCheck {
         let tokens = ctx.paragraph.tokens
         var out: [LexiconHit] = []
         // The word after first, by its packed key alone: it rules out almost every token with
-        // one compare. (A word that could not be packed is not ASCII, so none of these.)
+        // one compare. (A word that could not be packed is long or not ASCII, so none of these.)
         let that = Word.pack("that"), whether = Word.pack("whether"), how = Word.pack("how"), why = Word.pack("why")
         ctx.packedTokens.withUnsafeBufferPointer { packed in
             for j in packed.indices.dropFirst() {
