@@ -50,23 +50,17 @@ extension FoldedText {
         let length = hi - lo
         guard length <= PackedWord.capacity else { return nil }
         guard length > 0 else { return PackedWord(lo: 0, hi: 0) }
-        var a: UInt64 = 0, b: UInt64 = 0
-        if lo + 16 <= buf.count {
-            let raw = UnsafeRawPointer(buf.baseAddress! + lo)
-            a = raw.loadUnaligned(as: UInt64.self)
-            b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-            // Little-endian: the word's bytes are the low ones.
-            if length < 8 {
-                a &= (1 &<< UInt64(8 * length)) &- 1
-                b = 0
-            } else {
-                b &= (1 &<< UInt64(8 * (length - 8))) &- 1
-            }
+        // Near the end of the text, byte by byte.
+        guard lo + 16 <= buf.count else { return PackedWord(ascii: UnsafeBufferPointer(rebasing: buf[lo..<hi])) }
+        let raw = UnsafeRawPointer(buf.baseAddress! + lo)
+        var a = raw.loadUnaligned(as: UInt64.self)
+        var b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        // Little-endian: the word's bytes are the low ones.
+        if length < 8 {
+            a &= (1 &<< UInt64(8 * length)) &- 1
+            b = 0
         } else {
-            for k in 0..<length {
-                let byte = UInt64(buf[lo + k])
-                if k < 8 { a |= byte << (8 * k) } else { b |= byte << (8 * (k - 8)) }
-            }
+            b &= (1 &<< UInt64(8 * (length - 8))) &- 1
         }
         return PackedWord(lo: a, hi: b | UInt64(length) << 56)
     }

@@ -54,9 +54,15 @@ final class ParagraphContext {
         return ArraySlice(slice.filter { $0.span.end <= paragraph.span.end })
     }
 
+    /// Whether this lexicon has a hit starting in this paragraph (none for slot -1).
+    @inline(__always)
+    func hasHits(inSlot slot: Int) -> Bool {
+        slot >= 0 && slot < hitRanges.count && !hitRanges[slot].isEmpty
+    }
+
     /// Whether any of these lexicons has a hit starting in this paragraph.
     func hasHits(inSlots slots: [Int]) -> Bool {
-        slots.contains { $0 >= 0 && $0 < hitRanges.count && !hitRanges[$0].isEmpty }
+        slots.contains(where: hasHits(inSlot:))
     }
 
     /// Hits of several lexicons, in no particular order: for callers that sort them
@@ -64,8 +70,8 @@ final class ParagraphContext {
     func unorderedHits(inSlots slots: [Int], _ more: [Int] = []) -> [LexiconHit] {
         var all: [LexiconHit] = []
         // Most slots have no hit in a paragraph: appending their empty slices cost more than the rest.
-        for slot in slots where slot >= 0 && slot < hitRanges.count && !hitRanges[slot].isEmpty { all += hits(ofSlot: slot) }
-        for slot in more where slot >= 0 && slot < hitRanges.count && !hitRanges[slot].isEmpty { all += hits(ofSlot: slot) }
+        for slot in slots where hasHits(inSlot: slot) { all += hits(ofSlot: slot) }
+        for slot in more where hasHits(inSlot: slot) { all += hits(ofSlot: slot) }
         return all
     }
 

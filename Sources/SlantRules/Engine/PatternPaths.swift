@@ -261,11 +261,7 @@ final class PathTable: @unchecked Sendable { // immutable after init
         let n = start &+ 1
         // At the end of the text, paths that end or check an edge there may still fit.
         guard n < text.count else { return true }
-        let f = follow[k &* 129 &+ (c < 128 ? Int(c) : 128)]
-        let d = text[n]
-        if d < 64 { return (f.low >> UInt64(d)) & 1 != 0 }
-        if d < 128 { return (f.high >> UInt64(d &- 64)) & 1 != 0 }
-        return f.beyond
+        return mayFollow(k, slot: c < 128 ? Int(c) : 128, next: Int(min(text[n], 128)))
     }
 
     /// Whether pattern `k` may match where its first scalar is in `slot` and the one after
