@@ -96,13 +96,16 @@ public struct Engine: Sendable {
         var words = 0
         var hitCursor = [Int](repeating: 0, count: hits.bySlot.count)
         let shared = ArticleContext(article: article, folded: folded, hits: hits, allPatternMatches: patternMatches)
+        var tokenBase = 0
         for paragraph in article.paragraphs {
             guard paragraph.kind.isScored else {
                 paragraphs.append(ScoredParagraph(paragraph: paragraph, findings: [],
                                                   score: Scoring.score([], words: 0, settings: rubric.scoring), claims: 0, claimsAttributed: 0))
                 continue
             }
-            let ctx = ParagraphContext(shared, paragraph: paragraph, hitRanges: Self.hitRanges(hits, in: paragraph.span, cursor: &hitCursor))
+            let ctx = ParagraphContext(shared, paragraph: paragraph, tokenBase: tokenBase,
+                                       hitRanges: Self.hitRanges(hits, in: paragraph.span, cursor: &hitCursor))
+            tokenBase += paragraph.tokens.count
             // Every check appends to this one list (returning arrays to copy cost a retain and
             // a release of every string of every finding).
             var findings: [Finding] = []

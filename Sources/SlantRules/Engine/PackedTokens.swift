@@ -12,35 +12,42 @@ extension FoldedText {
     /// exclusivity check).
     func packedWords(of tokens: [Token], in paragraph: TextSpan) -> (packed: [PackedWord], others: [String]) {
         var others: [String] = []
+        let packed = [PackedWord](unsafeUninitializedCapacity: tokens.count) { out, initialized in
+            pack(tokens, in: paragraph, into: out, others: &others)
+            initialized = tokens.count
+        }
+        return (packed, others)
+    }
+
+    /// `packedWords(of:in:)` written into `out[0..<tokens.count]`, with the words that cannot
+    /// be packed appended to `others` (so one list can serve every paragraph of an article).
+    func pack(_ tokens: [Token], in paragraph: TextSpan, into out: UnsafeMutableBufferPointer<PackedWord>, others: inout [String]) {
         let count = tokens.count
+        precondition(out.count >= count)
         // A paragraph whose folded bytes are as many as its code points is all ASCII: its
         // words are read straight from the bytes, eight at a time, at a fixed shift.
         let startByte = offsets.byteOffset(ofScalar: paragraph.start)
         let shift = startByte - paragraph.start
         let ascii = offsets.byteOffset(ofScalar: paragraph.end) - paragraph.end == shift
-        let packed = [PackedWord](unsafeUninitializedCapacity: count) { out, initialized in
-            scalars.withUnsafeBufferPointer { codes in bytes.withUnsafeBufferPointer { buf in
-                tokens.withUnsafeBufferPointer { tokens in
-                    let n = codes.count
-                    for i in 0..<count {
-                        let span = tokens[i].span
-                        let lo = max(0, min(span.start, n)), hi = max(lo, min(span.end, n))
-                        let word = ascii && lo >= paragraph.start && hi <= paragraph.end
-                            ? Self.packASCII(bytes: buf, lo + shift, hi + shift)
-                            : Self.packASCII(codes, lo, hi)
-                        if let word {
-                            out.initializeElement(at: i, to: word)
-                        } else {
-                            let from = offsets.byteOffset(ofScalar: lo), to = offsets.byteOffset(ofScalar: hi)
-                            others.append(String(decoding: bytes[from..<to], as: UTF8.self))
-                            out.initializeElement(at: i, to: PackedWord(lo: UInt64(others.count), hi: 0))
-                        }
+        scalars.withUnsafeBufferPointer { codes in bytes.withUnsafeBufferPointer { buf in
+            tokens.withUnsafeBufferPointer { tokens in
+                let n = codes.count
+                for i in 0..<count {
+                    let span = tokens[i].span
+                    let lo = max(0, min(span.start, n)), hi = max(lo, min(span.end, n))
+                    let word = ascii && lo >= paragraph.start && hi <= paragraph.end
+                        ? Self.packASCII(bytes: buf, lo + shift, hi + shift)
+                        : Self.packASCII(codes, lo, hi)
+                    if let word {
+                        out.initializeElement(at: i, to: word)
+                    } else {
+                        let from = offsets.byteOffset(ofScalar: lo), to = offsets.byteOffset(ofScalar: hi)
+                        others.append(String(decoding: bytes[from..<to], as: UTF8.self))
+                        out.initializeElement(at: i, to: PackedWord(lo: UInt64(others.count), hi: 0))
                     }
                 }
-            } }
-            initialized = count
-        }
-        return (packed, others)
+            }
+        } }
     }
 
     /// `buf[lo..<hi]`, known to be ASCII, packed when at most 15 bytes; all zero when empty.

@@ -13,12 +13,31 @@ final class ArticleContext {
     /// Pattern matches of the whole article by pattern slot (RuleSlots); each check asks
     /// for the few it needs, sliced to a sentence or paragraph on demand.
     let allPatternMatches: [[TextSpan]]
+    /// The folded word of every token of every scored paragraph, in order (each paragraph
+    /// reads from its `tokenBase`), and the words that could not be packed (Word.swift).
+    /// One list per article: a list per paragraph cost an allocation each, as much as the
+    /// packing itself.
+    let packedTokens: [PackedWord]
+    let otherTokens: [String]
 
     init(article: Article, folded: FoldedText, hits: LexiconHits, allPatternMatches: [[TextSpan]]) {
         self.article = article
         self.folded = folded
         lexiconHits = hits
         self.allPatternMatches = allPatternMatches
+        var total = 0
+        for paragraph in article.paragraphs where paragraph.kind.isScored { total += paragraph.tokens.count }
+        var others: [String] = []
+        packedTokens = [PackedWord](unsafeUninitializedCapacity: total) { out, initialized in
+            var base = 0
+            for paragraph in article.paragraphs where paragraph.kind.isScored {
+                let n = paragraph.tokens.count
+                folded.pack(paragraph.tokens, in: paragraph.span, into: UnsafeMutableBufferPointer(rebasing: out[base..<base + n]), others: &others)
+                base += n
+            }
+            initialized = total
+        }
+        otherTokens = others
     }
 }
 
@@ -31,19 +50,25 @@ final class ParagraphContext {
     /// paragraph (Engine.hitRanges).
     let hitRanges: [Range<Int>]
 
-    init(_ shared: ArticleContext, paragraph: Paragraph, hitRanges: [Range<Int>]) {
+    /// `paragraph` is the article's scored paragraph whose tokens start at `tokenBase` in
+    /// the article's packed words (scored paragraphs in order, each after the last).
+    init(_ shared: ArticleContext, paragraph: Paragraph, tokenBase: Int, hitRanges: [Range<Int>]) {
         self.shared = shared
         self.paragraph = paragraph
         self.hitRanges = hitRanges
+        self.tokenBase = tokenBase
         speech = paragraph.quotes.filter { $0.reported || $0.words >= 5 }
-        (packedTokens, otherTokens) = shared.folded.packedWords(of: paragraph.tokens, in: paragraph.span)
     }
 
-    /// The folded word of every token, made once per paragraph: the checks ask about the
-    /// same few tokens again and again, and each lookup would map offsets and build a
-    /// string. Packed (Word.swift), with the few words that cannot be packed as strings.
-    let packedTokens: [PackedWord]
-    let otherTokens: [String]
+    /// Where this paragraph's tokens start in `shared.packedTokens`. The folded word of
+    /// every token is made once: the checks ask about the same few tokens again and again,
+    /// and each lookup would map offsets and build a string.
+    let tokenBase: Int
+
+    /// This paragraph's packed words (`word(i)` reads one), for scans over all of them.
+    var packedTokens: ArraySlice<PackedWord> {
+        shared.packedTokens[tokenBase..<tokenBase + paragraph.tokens.count]
+    }
 
     /// Hits of one lexicon inside this paragraph, sorted by position (none for slot -1).
     func hits(ofSlot slot: Int) -> ArraySlice<LexiconHit> {
@@ -129,7 +154,8 @@ final class ParagraphContext {
     /// The folded word of token `i`.
     @inline(__always)
     func word(_ i: Int) -> Word {
-        Word(entry: packedTokens[i], others: otherTokens)
+        precondition(i >= 0 && i < paragraph.tokens.count)
+        return Word(entry: shared.packedTokens[tokenBase + i], others: shared.otherTokens)
     }
 
     /// The folded text of token `i` (a string: for cold paths; hot ones ask `word(i)`).
