@@ -94,18 +94,17 @@ public struct Engine: Sendable {
         var attributionCounts = [Int](repeating: 0, count: sourceTypes.count)
         var articleTally = Scoring.Tally()
         var words = 0
-        var hitCursor = [Int](repeating: 0, count: hits.bySlot.count)
         let shared = ArticleContext(article: article, folded: folded, hits: hits, allPatternMatches: patternMatches)
-        var tokenBase = 0
+        var tokenBase = 0, ordinal = 0
         for paragraph in article.paragraphs {
             guard paragraph.kind.isScored else {
                 paragraphs.append(ScoredParagraph(paragraph: paragraph, findings: [],
                                                   score: Scoring.score([], words: 0, settings: rubric.scoring), claims: 0, claimsAttributed: 0))
                 continue
             }
-            let ctx = ParagraphContext(shared, paragraph: paragraph, tokenBase: tokenBase,
-                                       hitRanges: Self.hitRanges(hits, in: paragraph.span, cursor: &hitCursor))
+            let ctx = ParagraphContext(shared, paragraph: paragraph, ordinal: ordinal, tokenBase: tokenBase)
             tokenBase += paragraph.tokens.count
+            ordinal += 1
             // Every check appends to this one list (returning arrays to copy cost a retain and
             // a release of every string of every finding).
             var findings: [Finding] = []
@@ -153,22 +152,5 @@ public struct Engine: Sendable {
         let score = Scoring.score(articleTally, words: words, settings: rubric.scoring)
         for (i, type) in sourceTypes.enumerated() where attributionCounts[i] > 0 { sourcing.attributions[type] = attributionCounts[i] }
         return ScoredArticle(article: article, paragraphs: paragraphs, score: score, sourcing: sourcing, warnings: warnings)
-    }
-
-    /// For each lexicon slot, the hits that start inside `span`: paragraphs come in text
-    /// order, so one cursor per slot walks each list once per article.
-    static func hitRanges(_ hits: LexiconHits, in span: TextSpan, cursor: inout [Int]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(hits.bySlot.count)
-        for slot in hits.bySlot.indices {
-            let list = hits.bySlot[slot]
-            var lo = cursor[slot]
-            while lo < list.count && list[lo].span.start < span.start { lo += 1 }
-            var hi = lo
-            while hi < list.count && list[hi].span.start < span.end { hi += 1 }
-            cursor[slot] = hi
-            ranges.append(lo..<hi)
-        }
-        return ranges
     }
 }

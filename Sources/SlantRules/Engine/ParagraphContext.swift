@@ -19,6 +19,11 @@ final class ArticleContext {
     /// packing itself.
     let packedTokens: [PackedWord]
     let otherTokens: [String]
+    /// For each scored paragraph in order and each lexicon slot, the range of the slot's hits
+    /// that start in the paragraph (`slotCount` ranges a paragraph): made in one list, as
+    /// the packed words are.
+    let hitRanges: [Range<Int>]
+    let slotCount: Int
 
     init(article: Article, folded: FoldedText, hits: LexiconHits, allPatternMatches: [[TextSpan]]) {
         self.article = article
@@ -38,6 +43,39 @@ final class ArticleContext {
             initialized = total
         }
         otherTokens = others
+        slotCount = hits.bySlot.count
+        hitRanges = Self.hitRanges(hits, of: article.paragraphs)
+    }
+
+    /// For each scored paragraph, the hits of each slot that start inside it: paragraphs
+    /// come in text order, so each slot's list is walked once per article, slot by slot
+    /// (asking the lists paragraph by paragraph retained each list every time), hit by hit.
+    static func hitRanges(_ hits: LexiconHits, of paragraphs: [Paragraph]) -> [Range<Int>] {
+        let slots = hits.bySlot.count
+        var spans: [TextSpan] = []
+        spans.reserveCapacity(paragraphs.count)
+        for paragraph in paragraphs where paragraph.kind.isScored { spans.append(paragraph.span) }
+        var ranges = [Range<Int>](repeating: 0..<0, count: slots * spans.count)
+        ranges.withUnsafeMutableBufferPointer { ranges in
+            spans.withUnsafeBufferPointer { spans in
+                for (slot, list) in hits.bySlot.enumerated() {
+                    // Hit by hit: most paragraphs hold no hit of most slots, and keep the empty range.
+                    var ordinal = 0, i = 0
+                    while i < list.count {
+                        let start = list[i].span.start
+                        while ordinal < spans.count && spans[ordinal].end <= start { ordinal += 1 }
+                        guard ordinal < spans.count else { break }
+                        let span = spans[ordinal]
+                        if start < span.start { i += 1; continue } // between scored paragraphs
+                        var j = i + 1
+                        while j < list.count && list[j].span.start < span.end { j += 1 }
+                        ranges[ordinal * slots + slot] = i..<j
+                        i = j
+                    }
+                }
+            }
+        }
+        return ranges
     }
 }
 
@@ -46,16 +84,15 @@ final class ArticleContext {
 final class ParagraphContext {
     let shared: ArticleContext
     let paragraph: Paragraph
-    /// For each lexicon slot, the range of the article's hits that start in this
-    /// paragraph (Engine.hitRanges).
-    let hitRanges: [Range<Int>]
+    /// Where this paragraph's hit ranges start in `shared.hitRanges`.
+    let rangeBase: Int
 
-    /// `paragraph` is the article's scored paragraph whose tokens start at `tokenBase` in
-    /// the article's packed words (scored paragraphs in order, each after the last).
-    init(_ shared: ArticleContext, paragraph: Paragraph, tokenBase: Int, hitRanges: [Range<Int>]) {
+    /// `paragraph` is the article's scored paragraph number `ordinal` (counting scored
+    /// paragraphs only), whose tokens start at `tokenBase` in the article's packed words.
+    init(_ shared: ArticleContext, paragraph: Paragraph, ordinal: Int, tokenBase: Int) {
         self.shared = shared
         self.paragraph = paragraph
-        self.hitRanges = hitRanges
+        rangeBase = ordinal * shared.slotCount
         self.tokenBase = tokenBase
         speech = paragraph.quotes.filter { $0.reported || $0.words >= 5 }
     }
@@ -72,8 +109,8 @@ final class ParagraphContext {
 
     /// Hits of one lexicon inside this paragraph, sorted by position (none for slot -1).
     func hits(ofSlot slot: Int) -> ArraySlice<LexiconHit> {
-        guard slot >= 0 && slot < hitRanges.count else { return [] }
-        let slice = shared.lexiconHits.bySlot[slot][hitRanges[slot]]
+        guard slot >= 0 && slot < shared.slotCount else { return [] }
+        let slice = shared.lexiconHits.bySlot[slot][shared.hitRanges[rangeBase + slot]]
         // A hit may run past the end of a piece of a very long paragraph (LongParagraphs).
         guard slice.contains(where: { $0.span.end > paragraph.span.end }) else { return slice }
         return ArraySlice(slice.filter { $0.span.end <= paragraph.span.end })
@@ -82,7 +119,7 @@ final class ParagraphContext {
     /// Whether this lexicon has a hit starting in this paragraph (none for slot -1).
     @inline(__always)
     func hasHits(inSlot slot: Int) -> Bool {
-        slot >= 0 && slot < hitRanges.count && !hitRanges[slot].isEmpty
+        slot >= 0 && slot < shared.slotCount && !shared.hitRanges[rangeBase + slot].isEmpty
     }
 
     /// Whether any of these lexicons has a hit starting in this paragraph.
