@@ -42,7 +42,7 @@ enum AttributionCheck {
             findings.append(make(rule, slots, ctx, cue: hit.span, entry: ctx.term(of: hit), lexicon: ctx.lexiconID(of: hit), source: nil, type: .agentless))
         }
         // Only cues used as reporting verbs; "a report by the firm" is part of a source, not a cue.
-        var cues = LexiconCheck.longestFirst(ctx.unorderedHits(inSlots: slots.cues, slots.dualUseCues))
+        var cues = ctx.longestHits(inSlots: slots.cues, slots.dualUseCues)
         cues.removeAll { cue in
             agentless.contains(where: { $0.span.overlaps(cue.span) })
                 || !isReportingUse(cue, ctx, strict: slots.dualUseCues.contains(cue.slot))
@@ -78,7 +78,7 @@ enum AttributionCheck {
         }
         // Nouns of speech and stance credit their possessor: "Trump's claim", "her plan".
         if !slots.nominalCues.isEmpty {
-            for hit in LexiconCheck.longestFirst(ctx.unorderedHits(inSlots: slots.nominalCues))
+            for hit in ctx.longestHits(inSlots: slots.nominalCues)
             where !cues.contains(where: { $0.span.overlaps(hit.span) }) && !agentless.contains(where: { $0.span.overlaps(hit.span) }) {
                 // The noun must introduce what is credited: "Trump's claim that …", "her plan to …",
                 // "his remarks about …" — not "his proposals were costed".

@@ -16,7 +16,7 @@ enum LexiconCheck {
     }
 
     static func gather(_ rule: RuleHead, _ config: LexiconRule, _ slots: RuleSlots, _ ctx: ParagraphContext, into findings: inout [Finding]) {
-        for hit in longestFirst(ctx.unorderedHits(inSlots: slots.lexicons)) {
+        for hit in ctx.longestHits(inSlots: slots.lexicons) {
             if config.skipNegated && isNegated(hit.span, ctx) { continue }
             if config.verbsOnly && !ReportingUse.isVerb(hit, ctx) { continue }
             let text = ctx.text(hit.span)
@@ -30,16 +30,32 @@ enum LexiconCheck {
 
     /// Drops hits that lie inside a longer hit ("hunt" inside "witch hunt").
     static func longestFirst<Hits: Collection<LexiconHit>>(_ hits: Hits) -> [LexiconHit] {
-        if hits.count < 2 { return Array(hits) }
-        var kept: [LexiconHit] = []
-        for hit in hits.sorted(by: { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.span.length > $1.span.length }) {
-            if let last = kept.last, last.span.overlaps(hit.span) {
-                if hit.span.length > last.span.length { kept[kept.count - 1] = hit }
-                continue
-            }
-            kept.append(hit)
-        }
+        var kept = Array(hits)
+        keepLongest(&kept)
         return kept
+    }
+
+    /// `longestFirst` in place: sorted by position (longest first at one start), then each
+    /// hit overlapping the one kept before it replaces it when longer, else is dropped.
+    /// In place, because a sorted copy and a list of those kept were two allocations for
+    /// every paragraph with a hit.
+    static func keepLongest(_ hits: inout [LexiconHit]) {
+        guard hits.count >= 2 else { return }
+        hits.sort(by: { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.span.length > $1.span.length })
+        let n = hits.count
+        var kept = 0
+        hits.withUnsafeMutableBufferPointer { a in
+            for i in 0..<n {
+                let hit = a[i]
+                if kept > 0, a[kept - 1].span.overlaps(hit.span) {
+                    if hit.span.length > a[kept - 1].span.length { a[kept - 1] = hit }
+                    continue
+                }
+                a[kept] = hit
+                kept += 1
+            }
+        }
+        hits.removeLast(n - kept)
     }
 
     /// A negation among the three words before the hit, in the same sentence.

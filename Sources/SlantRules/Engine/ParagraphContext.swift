@@ -127,13 +127,19 @@ final class ParagraphContext {
         slots.contains(where: hasHits(inSlot:))
     }
 
-    /// Hits of several lexicons, in no particular order: for callers that sort them
-    /// their own way (LexiconCheck.longestFirst).
-    func unorderedHits(inSlots slots: [Int], _ more: [Int] = []) -> [LexiconHit] {
-        var all: [LexiconHit] = []
+    /// Hits of several lexicons, in position order, with those inside a longer hit dropped
+    /// (`LexiconCheck.keepLongest`), gathered into one list made to measure.
+    func longestHits(inSlots slots: [Int], _ more: [Int] = []) -> [LexiconHit] {
+        var total = 0
         // Most slots have no hit in a paragraph: appending their empty slices cost more than the rest.
+        for slot in slots where hasHits(inSlot: slot) { total += shared.hitRanges[rangeBase + slot].count }
+        for slot in more where hasHits(inSlot: slot) { total += shared.hitRanges[rangeBase + slot].count }
+        guard total > 0 else { return [] }
+        var all: [LexiconHit] = []
+        all.reserveCapacity(total)
         for slot in slots where hasHits(inSlot: slot) { all += hits(ofSlot: slot) }
         for slot in more where hasHits(inSlot: slot) { all += hits(ofSlot: slot) }
+        LexiconCheck.keepLongest(&all)
         return all
     }
 

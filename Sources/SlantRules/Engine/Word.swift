@@ -67,25 +67,40 @@ struct Word {
     var scalarCount: Int { other.map { $0.scalarCount } ?? packed.count }
 
     /// Whether the word ends with the ASCII `suffix`, byte for byte (see WordAffixes).
+    /// A packed word is compared as one 128-bit number, shifted: byte by byte, this was
+    /// sixty instructions a question, and the checks ask it of most words near a cue.
     @inline(__always)
     func endsWith(_ suffix: StaticString) -> Bool {
-        if let other { return other.endsWith(suffix) }
+        if other != nil { return slowEndsWith(suffix) }
         let n = suffix.utf8CodeUnitCount, count = packed.count
         guard count >= n else { return false }
-        let s = suffix.utf8Start
-        for k in 0..<n where packed.byte(count - n + k) != s[k] { return false }
-        return true
+        let shifted = Self.bits(packed) >> (8 * (count - n))
+        return shifted & Self.lowBytes(n) == Self.bits(Word.pack(suffix))
     }
 
     /// Whether the word starts with the ASCII `prefix`, byte for byte.
     @inline(__always)
     func startsWith(_ prefix: StaticString) -> Bool {
-        if let other { return other.startsWith(prefix) }
+        if other != nil { return slowStartsWith(prefix) }
         let n = prefix.utf8CodeUnitCount
         guard packed.count >= n else { return false }
-        let s = prefix.utf8Start
-        for k in 0..<n where packed.byte(k) != s[k] { return false }
-        return true
+        return Self.bits(packed) & Self.lowBytes(n) == Self.bits(Word.pack(prefix))
+    }
+
+    // The string answers, out of line so that the packed ones inline and fold their literal.
+    @inline(never) private func slowEndsWith(_ suffix: StaticString) -> Bool { other!.endsWith(suffix) }
+    @inline(never) private func slowStartsWith(_ prefix: StaticString) -> Bool { other!.startsWith(prefix) }
+
+    /// The bytes of a packed word as one number, first byte lowest, without its length.
+    @inline(__always)
+    private static func bits(_ p: PackedWord) -> UInt128 {
+        UInt128(p.hi & 0x00FF_FFFF_FFFF_FFFF) << 64 | UInt128(p.lo)
+    }
+
+    /// A mask of the lowest `n` bytes (n at most 15).
+    @inline(__always)
+    private static func lowBytes(_ n: Int) -> UInt128 {
+        (UInt128(1) << (8 * n)) &- 1
     }
 
     /// Whether the word holds the byte `b`.
