@@ -63,7 +63,7 @@ enum AttributionCheck {
         let outlets = ctx.hits(ofSlot: slots.outlet)
         for cue in cues {
             var source = findSource(for: cue, ctx, cues: cues)
-            if let s = source, relativeOnly.contains(ctx.foldedText(s)), !opensSentence(s, ctx) {
+            if let s = source, isRelativeOnly(s, ctx), !opensSentence(s, ctx) {
                 // "Mr. Kamin, who emphasized …", "a study that found …": the relative pronoun
                 // stands for the phrase before it. With none ("which tells you"), skip.
                 // ("That worries …", "This shows …" open a sentence and are subjects.)
@@ -115,7 +115,16 @@ enum AttributionCheck {
                                      source: ctx.text(credit.source), type: type, sourceSpan: credit.source))
             }
         }
-        if findings.count - start > 1 { findings[start...].sort { $0.span < $1.span } }
+        findings.sortByPosition(from: start)
+    }
+
+    /// Whether the span's folded text is in `relativeOnly`. Most sources are longer than
+    /// any word of the list, and a longer span cannot equal one (folding keeps the count of
+    /// code points, and no longer sequence is canonically equivalent to an ASCII word), so
+    /// only short ones build their folded string: building it for every source cost more
+    /// than finding the source.
+    static func isRelativeOnly(_ span: TextSpan, _ ctx: ParagraphContext) -> Bool {
+        span.length <= 5 && relativeOnly.contains(ctx.foldedText(span))
     }
 
     static func opensSentence(_ span: TextSpan, _ ctx: ParagraphContext) -> Bool {
@@ -277,6 +286,7 @@ enum AttributionCheck {
                        entry: entry, lexicon: lexicon, source: source, sourceType: type, sourceSpan: sourceSpan)
     }
 
+    /// (`isRelativeOnly` relies on no word here being longer than five letters.)
     static let relativeOnly: WordList = ["which", "that", "who", "this", "what"]
 
     /// Whether a cue word is used to attribute here. Stricter than `ReportingUse.isVerb`

@@ -103,6 +103,6 @@ enum PatternCheck {
                 }
             }
         }
-        if findings.count - first > 1 { findings[first...].sort { $0.span < $1.span } }
+        findings.sortByPosition(from: first)
     }
 }

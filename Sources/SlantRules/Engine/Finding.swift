@@ -159,3 +159,15 @@ public struct Sourcing: Sendable, Equatable {
         return total == 0 ? nil : Double((attributions[.anonymous] ?? 0) + (attributions[.agentless] ?? 0)) / Double(total)
     }
 }
+
+extension Array where Element == Finding {
+    /// Sorts the findings from `start` on by position, in place. (`self[start...].sort`
+    /// went through the slice's setter, which copied every finding it sorted.)
+    mutating func sortByPosition(from start: Int) {
+        guard count - start > 1 else { return }
+        withUnsafeMutableBufferPointer { all in
+            var tail = UnsafeMutableBufferPointer(rebasing: all[start...])
+            tail.sort { $0.span < $1.span }
+        }
+    }
+}
