@@ -169,12 +169,15 @@ enum AttributionCheck {
     static func complementCues(_ ctx: ParagraphContext) -> [LexiconHit] {
         let tokens = ctx.paragraph.tokens
         var out: [LexiconHit] = []
-        // The word after first, by its packed key alone: it rules out almost every token with
-        // one compare. (A word that could not be packed is long or not ASCII, so none of these.)
+        // The word after first, by its packed key alone. (A word that could not be packed is
+        // long or not ASCII, so none of these; `how` and `why` share their `hi`.)
         let that = Word.pack("that"), whether = Word.pack("whether"), how = Word.pack("how"), why = Word.pack("why")
         ctx.packedTokens.withUnsafeBufferPointer { packed in
             for j in packed.indices.dropFirst() {
                 let p = packed[j]
+                // The length first (in `hi`, with no letter: these words are short): it rules out
+                // two tokens in three with one compare each.
+                guard p.hi == that.hi || p.hi == how.hi || p.hi == whether.hi else { continue }
                 guard p == that || p == whether || p == how || p == why else { continue }
                 let k = j - 1
                 guard tokens[k].kind == .word, tokens[j].kind == .word else { continue }
