@@ -108,6 +108,8 @@ public struct Engine: Sendable {
             // Every check appends to this one list (returning arrays to copy cost a retain and
             // a release of every string of every finding).
             var findings: [Finding] = []
+            // Room for the usual few: growing from empty reallocated three or four times.
+            findings.reserveCapacity(4)
             // Attribution first: claims need to know which sentences carry one.
             for planned in plan {
                 if case .attribution(let p) = planned { AttributionCheck.run(p.rule, p.config, p.slots, ctx, into: &findings) }
