@@ -76,9 +76,20 @@ enum ScareQuoteCheck {
         return words.joined(separator: " ")
     }
 
+    /// (Indexed directly: `utf8.last` went through a generic, unspecialised `last`.)
+    @inline(__always)
+    static func lastByte(_ s: String) -> UInt8? {
+        let utf8 = s.utf8
+        return utf8.isEmpty ? nil : utf8[utf8.index(before: utf8.endIndex)]
+    }
+
     static func endsWith(_ words: String, _ cue: String) -> Bool {
+        // A cue whose last byte is a lower-case ASCII letter ends the words only if their last
+        // byte is that letter: no other character is canonically equivalent to one. Asked
+        // first, that rules out most cues without comparing characters.
+        if let last = lastByte(cue), last >= 0x61 && last <= 0x7A, lastByte(words) != last { return false }
         // The spaced cue is only built when the plain one already ends the words: building
         // it for every cue of every quotation was a third of this check.
-        words == cue || (words.hasSuffix(cue) && words.hasSuffix(" " + cue))
+        return words == cue || (words.hasSuffix(cue) && words.hasSuffix(" " + cue))
     }
 }
