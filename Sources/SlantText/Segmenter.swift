@@ -35,7 +35,7 @@ public enum Segmenter {
                 paragraph.quotes[0].reported = true
             }
             carriedQuote = paragraph.quotes.last.map { !$0.isClosed && $0.depth == 0 && ($0.reported || carriedQuote) } ?? false
-            paragraphs.append(paragraph)
+            paragraphs.append(consume paragraph)
         }
         return paragraphs
     }
@@ -72,7 +72,7 @@ public enum Segmenter {
             closes.sort()
         }
         let (tokens, words) = Tokenizer.tokenize(p, quoteMarks: marks, offset: lo, scratch: &scratch)
-        let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes)
+        let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes, scratch: &scratch.sentences)
         for q in found {
             let open = lo + q.open
             let close = q.close.map { lo + $0 }
@@ -104,6 +104,7 @@ public enum Segmenter {
             kind: kind,
             sentences: sentences,
             tokens: tokens,
+            wordCount: words,
             quotes: quotes
         )
     }

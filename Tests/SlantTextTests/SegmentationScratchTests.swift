@@ -1,0 +1,61 @@
+import Testing
+@testable import SlantText
+
+/// The segmenter's reused working space and the word count it hands each paragraph must
+/// give exactly what fresh arrays and a count over the tokens give.
+@Suite struct SegmentationScratchTests {
+    static let texts = [
+        "The first paragraph ends here. Dr. Okafor said “no.” Then it went on!\n\nShort one.",
+        "One.\n\nTwo sentences here. And a third? Yes! Mr. J. R. Smith left at 3 p.m. The end.",
+        "東京で会議が開かれた。首相は「経済は回復している」と述べた。\n\n“Quoted,” she said — 1,000 fans 🎉.",
+        "", "   ", "x", "Comments (12)\n\n— · —\n\nHeadline Without Stop",
+    ]
+
+    @Test func paragraphWordCountMatchesItsTokens() {
+        for text in Self.texts {
+            for paragraph in Article(text: text).paragraphs {
+                #expect(paragraph.wordCount == paragraph.tokens.filter(\.isWordLike).count, "\(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func wordCountFollowsTokensWhenTheyChange() {
+        var paragraph = Article(text: "Three plain words, and more.").paragraphs[0]
+        #expect(paragraph.wordCount == 5)
+        paragraph.tokens.removeLast(2)
+        #expect(paragraph.wordCount == 4)
+        paragraph.tokens[0].kind = .punctuation
+        #expect(paragraph.wordCount == 3)
+        paragraph.tokens = []
+        #expect(paragraph.wordCount == 0)
+        let made = Paragraph(index: 0, span: TextSpan(start: 0, end: 3), kind: .prose, sentences: [],
+                             tokens: [Token(span: TextSpan(start: 0, end: 1), kind: .word),
+                                      Token(span: TextSpan(start: 1, end: 2), kind: .symbol),
+                                      Token(span: TextSpan(start: 2, end: 3), kind: .number)], quotes: [])
+        #expect(made.wordCount == 2)
+    }
+
+    @Test func reusedSentenceScratchMatchesFreshArrays() {
+        // Paragraphs with many sentences, then few, then many again, so stale entries would show.
+        var scratch: [Sentence] = []
+        for text in Self.texts + Self.texts.reversed() {
+            for paragraph in Article(text: text).paragraphs {
+                let all = Array(text.unicodeScalars)
+                let p = all[paragraph.span.start..<paragraph.span.end]
+                let closes = paragraph.quotes.compactMap { $0.isClosed ? $0.span.end - 1 : nil }.sorted()
+                let fresh = SentenceSplitter.split(p, tokens: paragraph.tokens, quoteCloses: closes)
+                let reused = SentenceSplitter.split(p, tokens: paragraph.tokens, quoteCloses: closes, scratch: &scratch)
+                #expect(reused == fresh, "\(text.debugDescription)")
+                #expect(reused == paragraph.sentences, "\(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func prefixCopyIsExact() {
+        let tokens = (0..<10).map { Token(span: TextSpan(start: $0, end: $0 + 1), kind: .word) }
+        for n in [0, 1, 5, 10] {
+            let copy = tokens.copyOfPrefix(n)
+            #expect(copy == Array(tokens[0..<n]))
+        }
+    }
+}
