@@ -51,6 +51,29 @@ import Testing
         }
     }
 
+    /// With a stop after the paragraph the tokenizer reads one code point past it; the
+    /// tokens must be those it makes without.
+    @Test func stopAfterTheParagraphChangesNoToken() {
+        let pool = Array("abcXYZ019 .,;:!?'\"-&()$\n\t“”‘’—…éß東。👍🏽\u{A0}".unicodeScalars)
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<2000 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...30, using: &rng) { s.append(pool.randomElement(using: &rng)!) }
+            // Words right up to the end, in every other round.
+            if round % 2 == 0 { s.append(contentsOf: "end9".unicodeScalars) }
+            for stop in [" ", "\n", ".", "\""] as [Unicode.Scalar] {
+                let all = Array("§ ".unicodeScalars) + Array(s) + [stop, "x"]
+                let p = all[2..<(all.count - 2)]
+                var plain = TokenScratch(capacity: 0), stopped = TokenScratch(capacity: 0)
+                let expected = Tokenizer.tokenize(p, quoteMarks: [], offset: 2, scratch: &plain)
+                let fast = Tokenizer.tokenize(p, quoteMarks: [], offset: 2, stopFollows: true, scratch: &stopped)
+                #expect(fast.tokens == expected.tokens && fast.words == expected.words, "\(String(s).debugDescription)")
+            }
+        }
+        let text = "Words run to the end of each line\nand on\n\nto the last word"
+        #expect(Article(text: text).paragraphs.map(\.tokens) == Article(text: text + "!").paragraphs.map { Array($0.tokens.dropLast()) })
+    }
+
     @Test func prefixCopyIsExact() {
         let tokens = (0..<10).map { Token(span: TextSpan(start: $0, end: $0 + 1), kind: .word) }
         for n in [0, 1, 5, 10] {
