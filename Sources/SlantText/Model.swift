@@ -57,10 +57,38 @@ public struct Paragraph: Sendable {
     public var span: TextSpan
     public var kind: ParagraphKind
     public var sentences: [Sentence]
-    public var tokens: [Token]
+    public var tokens: [Token] {
+        didSet { wordCount = Self.countWords(tokens) }
+    }
     public var quotes: [Quote]
 
-    public var wordCount: Int { tokens.lazy.filter(\.isWordLike).count }
+    /// Number of word and number tokens. Kept, not counted when asked: the engine asks it
+    /// of every scored paragraph, and a filter over the tokens cost some 530 instructions
+    /// a call, where the tokenizer counts them as it makes them. Setting `tokens` counts
+    /// afresh, so the number always matches the tokens.
+    public private(set) var wordCount: Int
+
+    init(index: Int, span: TextSpan, kind: ParagraphKind, sentences: [Sentence], tokens: [Token], quotes: [Quote]) {
+        self.init(index: index, span: span, kind: kind, sentences: sentences, tokens: tokens,
+                  wordCount: Self.countWords(tokens), quotes: quotes)
+    }
+
+    /// `wordCount` must be the number of word-like tokens in `tokens` (the tokenizer's count).
+    init(index: Int, span: TextSpan, kind: ParagraphKind, sentences: [Sentence], tokens: [Token], wordCount: Int, quotes: [Quote]) {
+        self.index = index
+        self.span = span
+        self.kind = kind
+        self.sentences = sentences
+        self.tokens = tokens
+        self.wordCount = wordCount
+        self.quotes = quotes
+    }
+
+    static func countWords(_ tokens: [Token]) -> Int {
+        var count = 0
+        for token in tokens where token.isWordLike { count += 1 }
+        return count
+    }
 
     /// The innermost quotation covering `span`, if any: words there are the speaker's, not the author's.
     public func quote(covering span: TextSpan) -> Quote? {

@@ -25,8 +25,12 @@ public enum Segmenter {
             while nextCandidate < candidates.count && candidates[nextCandidate] < block.lowerBound { nextCandidate += 1 }
             var lastCandidate = nextCandidate
             while lastCandidate < candidates.count && candidates[lastCandidate] < block.upperBound { lastCandidate += 1 }
+            // The code point after the paragraph, if it ends a run of ASCII letters, lets the
+            // tokenizer skip its end test in that run (see `Tokenizer.tokenize`).
+            let after = block.upperBound < scalars.count ? scalars[block.upperBound].value : 0x80
+            let stopFollows = after < 0x80 && !Tokenizer.asciiAlnumTable[Int(after)]
             var paragraph = analyse(scalars[block.lowerBound..<block.upperBound], quoteCandidates: candidates[nextCandidate..<lastCandidate],
-                                    index: paragraphs.count, hint: hint, scratch: &scratch,
+                                    index: paragraphs.count, hint: hint, stopFollows: stopFollows, scratch: &scratch,
                                     classifierScratch: &classifierScratch)
             nextCandidate = lastCandidate
             // A paragraph that opens with a quotation continuing the previous one's unclosed
@@ -35,7 +39,7 @@ public enum Segmenter {
                 paragraph.quotes[0].reported = true
             }
             carriedQuote = paragraph.quotes.last.map { !$0.isClosed && $0.depth == 0 && ($0.reported || carriedQuote) } ?? false
-            paragraphs.append(paragraph)
+            paragraphs.append(consume paragraph)
         }
         return paragraphs
     }
@@ -46,12 +50,13 @@ public enum Segmenter {
     /// Analyses one paragraph given as a slice of the article's scalars.
     /// `quoteCandidates` are the offsets in `p` of its possible quotation marks (see
     /// `ScannedText`); `scratch` and `classifierScratch` are working space for the tokenizer
-    /// and the classifier, reused across paragraphs.
+    /// and the classifier, reused across paragraphs. `stopFollows` is the tokenizer's (the
+    /// element of `p`'s base array right after `p` is ASCII, neither letter nor digit).
     ///
     /// Tokens, sentences and quotations are made with article offsets, which are `p`'s own
     /// indices; only the quotation finder and the tokenizer's mark list count from `p`'s start.
     static func analyse(_ p: ArraySlice<Unicode.Scalar>, quoteCandidates: ArraySlice<Int>, index: Int, hint: ParagraphKind?,
-                        scratch: inout TokenScratch, classifierScratch: inout ParagraphClassifier.Scratch) -> Paragraph {
+                        stopFollows: Bool = false, scratch: inout TokenScratch, classifierScratch: inout ParagraphClassifier.Scratch) -> Paragraph {
         let lo = p.startIndex
         let found = QuoteFinder.find(in: p, candidates: quoteCandidates)
         var marks: [Int] = []
@@ -71,8 +76,8 @@ public enum Segmenter {
             marks.sort()
             closes.sort()
         }
-        let (tokens, words) = Tokenizer.tokenize(p, quoteMarks: marks, offset: lo, scratch: &scratch)
-        let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes)
+        let (tokens, words) = Tokenizer.tokenize(p, quoteMarks: marks, offset: lo, stopFollows: stopFollows, scratch: &scratch)
+        let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes, scratch: &scratch.sentences)
         for q in found {
             let open = lo + q.open
             let close = q.close.map { lo + $0 }
@@ -104,6 +109,7 @@ public enum Segmenter {
             kind: kind,
             sentences: sentences,
             tokens: tokens,
+            wordCount: words,
             quotes: quotes
         )
     }

@@ -52,8 +52,22 @@ enum SentenceSplitter {
     /// quotations' closing marks) and the sentences made are indices of `p` itself: article
     /// offsets when `p` is sliced from the article's code points.
     static func split(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], quoteCloses: [Int]) -> [Sentence] {
+        var scratch: [Sentence] = []
+        return split(p, tokens: tokens, quoteCloses: quoteCloses, scratch: &scratch)
+    }
+
+    /// The same, with `scratch` as working space reused across an article's paragraphs: the
+    /// sentences are written there by index (appended only past its end, so it grows to the
+    /// most sentences of any paragraph, and no further) and copied out once at their final
+    /// size. A fresh array per paragraph, grown by appends, went through the array-growing
+    /// call at some 275 instructions each (4,875 times over the bench's segmentation loop).
+    static func split(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], quoteCloses: [Int], scratch sentences: inout [Sentence]) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
-        var sentences: [Sentence] = []
+        var count = 0
+        @inline(__always) func add(_ sentence: Sentence) {
+            if count < sentences.count { sentences[count] = sentence } else { sentences.append(sentence) }
+            count += 1
+        }
         var sentenceStart = tokens[0].span.start
         var t = 0
         while t < tokens.count {
@@ -72,14 +86,14 @@ enum SentenceSplitter {
             let next = end + 1 < tokens.count ? tokens[end + 1] : nil
             if breaks(p, tokens: tokens, at: t, runEnd: end, next: next) {
                 let stop = tokens[end].span.end
-                sentences.append(Sentence(span: TextSpan(start: sentenceStart, end: stop)))
+                add(Sentence(span: TextSpan(start: sentenceStart, end: stop)))
                 sentenceStart = next?.span.start ?? stop
             }
             t = end + 1
         }
         let last = tokens[tokens.count - 1].span.end
-        if sentenceStart < last { sentences.append(Sentence(span: TextSpan(start: sentenceStart, end: last))) }
-        return sentences
+        if sentenceStart < last { add(Sentence(span: TextSpan(start: sentenceStart, end: last))) }
+        return sentences.copyOfPrefix(count)
     }
 
     private static func breaks(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], at t: Int, runEnd: Int, next: Token?) -> Bool {
