@@ -284,6 +284,22 @@ public struct OffsetMap: Sendable {
         }
     }
 
+    /// `byteOffset(ofScalar:)` of both ends of a span (`lower <= upper`), in one walk when
+    /// the table serves: the upper end's walk goes on from where the lower end's stopped.
+    public func byteOffsets(ofScalars lower: Int, _ upper: Int) -> (lower: Int, upper: Int) {
+        guard !isASCII, checkpoints.isEmpty, lower > 0, upper < scalarCount else {
+            return (byteOffset(ofScalar: lower), byteOffset(ofScalar: upper))
+        }
+        return table.withUnsafeBufferPointer { e in
+            var k = Int(truncatingIfNeeded: e[bucketBase + lower >> Self.blockShift] & 0xFFFF_FFFF)
+            while e[k] < UInt64(lower) << 32 { k += 1 }
+            let from = lower + Int(truncatingIfNeeded: e[k - 1] & 0xFFFF_FFFF)
+            k = max(k, Int(truncatingIfNeeded: e[bucketBase + upper >> Self.blockShift] & 0xFFFF_FFFF))
+            while e[k] < UInt64(upper) << 32 { k += 1 }
+            return (from, upper + Int(truncatingIfNeeded: e[k - 1] & 0xFFFF_FFFF))
+        }
+    }
+
     @inline(__always) private static var highBits: UInt64 { 0x8080_8080_8080_8080 }
 
     /// The top bit of each continuation byte (10xxxxxx) of a word: top bit set and the bit

@@ -156,6 +156,15 @@ import Testing
                 Issue.record("scalarOffset(ofByte: \(b)) != \(k), density \(density), length \(length)")
                 break
             }
+            // Both ends of spans, short and long, at once.
+            let ends = starts + [bytes.count]
+            for lower in stride(from: 0, through: starts.count, by: 3) {
+                for width in [0, 1, 2, 9, 70, 500] where lower + width <= starts.count {
+                    let both = map.byteOffsets(ofScalars: lower, lower + width)
+                    #expect(both.lower == ends[lower] && both.upper == ends[lower + width])
+                }
+            }
+            #expect(map.byteOffsets(ofScalars: -4, starts.count + 9) == (0, bytes.count))
             // Ends and beyond are clamped, but for a byte past the end of ASCII text (callers
             // never ask, and the answer has always been the byte itself).
             for past in [0, 1, 5, 1000] {
