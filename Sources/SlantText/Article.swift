@@ -46,9 +46,9 @@ public struct Article: Sendable {
 
     /// The text of a span; out-of-range ends are clamped.
     public func text(in span: TextSpan) -> String {
-        let lo = offsets.byteOffset(ofScalar: max(0, span.start))
-        let hi = offsets.byteOffset(ofScalar: min(length, max(span.start, span.end)))
-        return String(decoding: utf8[lo..<hi], as: UTF8.self)
+        let start = max(0, span.start)
+        let (lo, hi) = offsets.byteOffsets(ofScalars: start, max(start, min(length, max(span.start, span.end))))
+        return utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[lo..<hi]), as: UTF8.self) }
     }
 
     /// The code point at `offset`, without building a string (checks ask this of many tokens).

@@ -102,6 +102,119 @@ import Testing
         }
     }
 
+    /// The byte offset of every scalar and the scalar of every byte, walked one scalar at
+    /// a time: what `OffsetMap` must agree with.
+    static func reference(_ text: String) -> (starts: [Int], scalarOfByte: [Int]) {
+        var starts: [Int] = [], scalarOfByte: [Int] = []
+        var byte = 0
+        for (k, scalar) in text.unicodeScalars.enumerated() {
+            starts.append(byte)
+            for _ in 0..<UTF8.width(scalar) { scalarOfByte.append(k) }
+            byte += UTF8.width(scalar)
+        }
+        return (starts, scalarOfByte)
+    }
+
+    /// Random text: ASCII words with other scalars mixed in at `density` (0 to 1) — sparse
+    /// like news text, or dense like CJK — so both of the map's modes and their switch-over
+    /// are exercised.
+    static func randomText(length: Int, density: Double, state: inout UInt64) -> String {
+        let others = ["’", "“", "”", "—", "é", "ß", "👍🏽", "🌊", "🇯🇵", "中", "文", "語", "مرحبا", "e\u{301}", "न\u{94D}", "\u{10400}", "\u{7FF}", "\u{800}", "\u{FFFF}"]
+        let ascii = ["the", " ", "said", ".", "\n", "A", "x", ",", "\t", "12"]
+        var text = ""
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 33
+        }
+        while text.unicodeScalars.count < length {
+            if Double(next() % 10_000) < density * 10_000 {
+                text += others[Int(next()) % others.count]
+            } else {
+                text += ascii[Int(next()) % ascii.count]
+            }
+        }
+        return text
+    }
+
+    @Test(arguments: [0.0, 0.002, 0.01, 0.03, 0.08, 0.2, 0.5, 1.0])
+    func offsetMapAgreesWithScalarWalkOnRandomText(_ density: Double) {
+        var state: UInt64 = 0x5EED ^ UInt64(density * 1000)
+        for length in [0, 1, 2, 5, 7, 8, 9, 31, 63, 64, 65, 100, 200, 700, 3000] {
+            let text = Self.randomText(length: length, density: density, state: &state)
+            let bytes = Array(text.utf8)
+            let map = OffsetMap(utf8: bytes)
+            let (starts, scalarOfByte) = Self.reference(text)
+            #expect(map.scalarCount == starts.count)
+            #expect(map.byteCount == bytes.count)
+            #expect(map.isASCII == bytes.allSatisfy { $0 < 0x80 })
+            if length == 3000 { #expect(map.usesCheckpoints == (density >= 0.08)) }
+            for (k, byte) in starts.enumerated() where map.byteOffset(ofScalar: k) != byte {
+                Issue.record("byteOffset(ofScalar: \(k)) != \(byte), density \(density), length \(length)")
+                break
+            }
+            for (b, k) in scalarOfByte.enumerated() where map.scalarOffset(ofByte: b) != k {
+                Issue.record("scalarOffset(ofByte: \(b)) != \(k), density \(density), length \(length)")
+                break
+            }
+            // Both ends of spans, short and long, at once.
+            let ends = starts + [bytes.count]
+            for lower in stride(from: 0, through: starts.count, by: 3) {
+                for width in [0, 1, 2, 9, 70, 500] where lower + width <= starts.count {
+                    let both = map.byteOffsets(ofScalars: lower, lower + width)
+                    #expect(both.lower == ends[lower] && both.upper == ends[lower + width])
+                }
+            }
+            #expect(map.byteOffsets(ofScalars: -4, starts.count + 9) == (0, bytes.count))
+            // Ends and beyond are clamped, but for a byte past the end of ASCII text (callers
+            // never ask, and the answer has always been the byte itself).
+            for past in [0, 1, 5, 1000] {
+                #expect(map.byteOffset(ofScalar: starts.count + past) == bytes.count)
+                #expect(map.scalarOffset(ofByte: bytes.count + past) == (map.isASCII ? bytes.count + past : starts.count))
+                #expect(map.byteOffset(ofScalar: -past) == 0)
+                #expect(map.scalarOffset(ofByte: -past) == 0)
+            }
+        }
+    }
+
+    /// Bytes a `String` would never hold are mapped as before: every byte but a
+    /// continuation byte starts a scalar.
+    @Test func offsetMapCountsNonContinuationBytesOfInvalidUTF8() {
+        let cases: [[UInt8]] = [
+            [0x80, 0x41, 0x42], [0x41, 0xE2, 0x80, 0x41, 0x42, 0x43], [0x41, 0xC3], [0xE0, 0x80, 0x41, 0x80],
+            Array(repeating: 0x41, count: 70) + [0xC3, 0xA9, 0x80, 0x80] + Array(repeating: 0x42, count: 70),
+        ]
+        for bytes in cases {
+            let map = OffsetMap(utf8: bytes)
+            let starts = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 }
+            #expect(map.scalarCount == starts.count)
+            for b in 1..<bytes.count {
+                let before = bytes[..<b].filter { $0 & 0xC0 != 0x80 }.count
+                #expect(map.scalarOffset(ofByte: b) == before - (bytes[b] & 0xC0 == 0x80 ? 1 : 0))
+            }
+            for (k, byte) in starts.enumerated() where k > 0 { #expect(map.byteOffset(ofScalar: k) == byte) }
+        }
+    }
+
+    /// `text(in:)` and `scalar(at:)` slice at code points, clamping spans that leave the text.
+    @Test func articleTextAndScalarMatchTheScalarWalk() {
+        var state: UInt64 = 77
+        for density in [0.0, 0.01, 0.3, 1.0] {
+            let text = Self.randomText(length: 400, density: density, state: &state)
+            let article = Article(text: text)
+            let scalars = Array(article.text.unicodeScalars)
+            let n = scalars.count
+            #expect(article.length == n)
+            for _ in 0..<300 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let a = Int(state >> 40 % UInt64(n + 20)) - 10, width = Int(state >> 20 & 63)
+                let span = TextSpan(start: a, end: a + width)
+                let lo = min(max(0, span.start), n), hi = min(n, max(lo, span.end))
+                #expect(article.text(in: span) == String(String.UnicodeScalarView(scalars[lo..<hi])))
+                #expect(article.scalar(at: a) == (a >= 0 && a < n ? scalars[a] : nil))
+            }
+        }
+    }
+
     @Test func lineIndexCountsCodePoints() {
         let index = LineIndex("ab\n🌊c\n\nd")
         #expect(index.location(of: 0) == (1, 1))
