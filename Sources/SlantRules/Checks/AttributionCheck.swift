@@ -34,8 +34,23 @@ enum AttributionCheck {
     static let plainPasts: WordList = ["said", "told", "wrote", "spoke", "thought", "felt", "knew"]
     static let clauseOpeners: WordList = ["that", "which", "who", "and", "but", "because", "while", "as", "when", "after", "before", "than"]
 
+    /// The switches of an `AttributionRule` that the check reads (its lexicons are in
+    /// `RuleSlots`): handed the whole rule, the engine copied its lists and weights, with a
+    /// retain and release of each, for every paragraph.
+    struct Options: Sendable {
+        let complementCues: Bool
+        let speakerColon: Bool
+        let quotePunctuation: Bool
+
+        init(_ rule: AttributionRule) {
+            complementCues = rule.complementCues
+            speakerColon = rule.speakerColon
+            quotePunctuation = rule.quotePunctuation
+        }
+    }
+
     /// Appends the findings to `findings`, sorted by position among themselves.
-    static func run(_ rule: RuleHead, _ config: AttributionRule, _ slots: RuleSlots, _ ctx: ParagraphContext, into findings: inout [Finding]) {
+    static func run(_ rule: RuleHead, _ config: Options, _ slots: RuleSlots, _ ctx: ParagraphContext, into findings: inout [Finding]) {
         let start = findings.count
         let agentless = LexiconCheck.longestFirst(ctx.hits(ofSlot: slots.agentless))
         for hit in agentless {

@@ -29,7 +29,7 @@ public struct Engine: Sendable {
         case lexicon(Planned<LexiconRule>)
         case pattern(Planned<PatternRule>)
         case scareQuote(Planned<ScareQuoteRule>)
-        case attribution(Planned<AttributionRule>)
+        case attribution(Planned<AttributionCheck.Options>)
         case claim(Planned<ClaimRule>)
 
         init(_ rule: Rule, _ matcher: LexiconMatcher, patternSlot: (String) -> Int) {
@@ -38,7 +38,7 @@ public struct Engine: Sendable {
             case .lexicon(let c): self = .lexicon(Planned(rule, c, slots))
             case .pattern(let c): self = .pattern(Planned(rule, c, slots))
             case .scareQuote(let c): self = .scareQuote(Planned(rule, c, slots))
-            case .attribution(let c): self = .attribution(Planned(rule, c, slots))
+            case .attribution(let c): self = .attribution(Planned(rule, AttributionCheck.Options(c), slots))
             case .claim(let c): self = .claim(Planned(rule, c, slots))
             }
         }
