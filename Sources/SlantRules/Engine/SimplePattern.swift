@@ -218,7 +218,7 @@ struct PatternSet: Sendable {
     /// letter or a space right after a word scalar (`table[129 + c]` is zero for those), so
     /// the scan may run through the rest of a word and the space after it without reading
     /// the table.
-    private let skipsWords: [Bool]
+    let skipsWords: [Bool]
     private let paths: PathTable
 
     init(_ patterns: [SimplePattern]) {
