@@ -109,6 +109,56 @@ import SlantText
         }
     }
 
+    /// The scan runs through words without the table when no pattern of a group may start
+    /// on a letter or a space after a word scalar: patterns that all open with `\b` (or start
+    /// on no letter), like the rubric's. Long words and words at the text's end exercise
+    /// the four-at-a-time letter skip at every offset.
+    @Test func wordSkippingScanMatchesTheMachine() throws {
+        var g = SplitMix64(seed: 0x0005_C1B5_0A7D)
+        let rubric = try Self.rubricPatterns().compactMap(SimplePattern.init)
+        let words = ["abcdefghijklmnop", "understanding", "ourselvesx", "willing", "youth", "mustard", "i", "we", "a1b", "z_z", "x9", "é", "ab\u{0301}c"]
+        var skipping = 0
+        for _ in 0..<1_500 {
+            var patterns: [SimplePattern] = []
+            while patterns.count < 1 + Int(g.next(below: 5)) {
+                if g.next(below: 2) == 0 {
+                    patterns.append(rubric[Int(g.next(below: UInt64(rubric.count)))])
+                } else if let p = SimplePattern(#"\b"# + Self.randomPattern(&g)) ?? SimplePattern(#"\d"# + Self.randomPattern(&g)) {
+                    patterns.append(p)
+                }
+            }
+            let set = PatternSet(patterns)
+            if set.skipsWords[0] { skipping += 1 }
+            for _ in 0..<6 {
+                var text = ""
+                for _ in 0..<Int(g.next(below: 30)) {
+                    text += g.next(below: 3) == 0 ? words[Int(g.next(below: UInt64(words.count)))] : Self.pieces[Int(g.next(below: UInt64(Self.pieces.count)))]
+                }
+                let scalars = text.unicodeScalars.map(\.value)
+                var exhausted: [Bool] = [], expectedExhausted: [Bool] = []
+                let got = set.matches(in: scalars, exhausted: &exhausted)
+                #expect(got == set.referenceMatches(in: scalars, exhausted: &expectedExhausted), "\(text)")
+            }
+        }
+        #expect(skipping > 500, "\(skipping) sets skipped words")
+        // The bundled rubric's patterns allow it.
+        #expect(PatternSet(rubric).skipsWords == [true])
+    }
+
+    @Test func endOfLettersStopsAtTheFirstOtherScalar() {
+        var g = SplitMix64(seed: 0xE0D0_F1E7)
+        let alphabet: [UInt32] = [0x60, 0x61, 0x62, 0x7A, 0x7B, 0x41, 0x20, 0x30, 0xE9, 0x1F600, 0x161, 0x81]
+        for _ in 0..<5_000 {
+            let text = (0...Int(g.next(below: 20))).map { _ in g.next(below: 4) == 0 ? alphabet[Int(g.next(below: UInt64(alphabet.count)))] : 0x61 + UInt32(g.next(below: 26)) }
+            for start in 0...text.count {
+                var expected = start
+                while expected < text.count && (0x61...0x7A).contains(text[expected]) { expected += 1 }
+                let got = text.withUnsafeBufferPointer { PatternSet.endOfLetters($0.baseAddress!, from: start, count: text.count) }
+                #expect(got == expected, "\(text) from \(start)")
+            }
+        }
+    }
+
     @Test func budgetStillRunsOutInTheMachine() throws {
         // A pattern that loops runs in the machine and shares the article's budget, even in a set with unrolled ones.
         let patterns = try [#"(a|a)*b"#, #"\b(?:a|b)\b"#, #"a{2}"#].map { try #require(SimplePattern($0)) }
