@@ -45,13 +45,23 @@ enum ScareQuoteCheck {
 
     /// Two or more words, every one capitalised: a title or a name.
     static func isTitle(_ quote: Quote, _ ctx: ParagraphContext) -> Bool {
-        let words = ctx.paragraph.tokens.filter { $0.isWordLike && quote.inner.contains($0.span) }
-        guard words.count >= 2 else { return false }
-        return words.enumerated().allSatisfy { i, tok in
-            let t = ctx.text(tok.span)
-            guard let first = t.unicodeScalars.first else { return false }
-            return first.properties.isUppercase || first.properties.numericType != nil || (i > 0 && titleSmallWords.contains(t))
+        // The tokens inside the quotation are one run of the sorted tokens: walking that run,
+        // not filtering every token of the paragraph into a new list, and reading each word's
+        // first code point rather than building its text (only a small word needs that).
+        let tokens = ctx.paragraph.tokens
+        let range = ctx.tokenRange(inside: quote.inner)
+        var count = 0
+        for k in range where tokens[k].isWordLike { count += 1 }
+        guard count >= 2 else { return false }
+        var i = 0
+        for k in range where tokens[k].isWordLike {
+            let span = tokens[k].span
+            guard span.length > 0, let first = ctx.shared.article.scalar(at: span.start) else { return false }
+            let fits = first.properties.isUppercase || first.properties.numericType != nil || (i > 0 && titleSmallWords.contains(ctx.text(span)))
+            guard fits else { return false }
+            i += 1
         }
+        return true
     }
 
     /// Dwayne "The Rock" Johnson: a quotation between two capitalised words.
@@ -65,15 +75,22 @@ enum ScareQuoteCheck {
 
     /// The folded words just before the quotation, joined by spaces.
     static func precedingWords(_ quote: Quote, _ ctx: ParagraphContext, count: Int) -> String {
-        var k = ctx.tokenIndex(atOrAfter: quote.span.start) - 1
-        var words: [String] = []
-        while k >= 0 && words.count < count {
-            let tok = ctx.paragraph.tokens[k]
-            if tok.kind == .punctuation && !(ctx.text(tok.span) == "-") { break }
-            words.insert(ctx.foldedToken(k), at: 0)
+        let tokens = ctx.paragraph.tokens
+        let end = ctx.tokenIndex(atOrAfter: quote.span.start)
+        // Back to the first word taken, then the words in order into one string: inserting
+        // each word's string at the front of a list and joining them cost five times more.
+        var k = end - 1, taken = 0
+        while k >= 0 && taken < count {
+            if tokens[k].kind == .punctuation && !(ctx.text(tokens[k].span) == "-") { break }
+            taken += 1
             k -= 1
         }
-        return words.joined(separator: " ")
+        var out = ""
+        for j in (k + 1)..<end {
+            if j > k + 1 { out += " " }
+            out += ctx.foldedToken(j)
+        }
+        return out
     }
 
     /// (Indexed directly: `utf8.last` went through a generic, unspecialised `last`.)
