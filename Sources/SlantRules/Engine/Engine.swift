@@ -87,7 +87,10 @@ public struct Engine: Sendable {
         }
         var paragraphs: [ScoredParagraph] = []
         paragraphs.reserveCapacity(article.paragraphs.count)
-        var sourcing = Sourcing(claims: 0, claimsAttributed: 0, attributions: [:], scareQuotes: 0)
+        // Room for every source type at once: grown one insertion at a time, the dictionary
+        // was rehashed twice an article.
+        var sourcing = Sourcing(claims: 0, claimsAttributed: 0, attributions: Dictionary(minimumCapacity: SourceType.allCases.count),
+                                scareQuotes: 0)
         // Attributions by source type (indexed by `SourceType.lane`), made a dictionary once per article:
         // hashing the type for every finding cost more than counting it.
         let sourceTypes = SourceType.allCases
