@@ -139,7 +139,7 @@ enum AttributionCheck {
     /// only short ones build their folded string: building it for every source cost more
     /// than finding the source.
     static func isRelativeOnly(_ span: TextSpan, _ ctx: ParagraphContext) -> Bool {
-        span.length <= 5 && relativeOnly.contains(ctx.foldedText(span))
+        span.length <= relativeOnlyLongest && relativeOnly.contains(ctx.foldedText(span))
     }
 
     static func opensSentence(_ span: TextSpan, _ ctx: ParagraphContext) -> Bool {
@@ -304,8 +304,10 @@ enum AttributionCheck {
                        entry: entry, lexicon: lexicon, source: source, sourceType: type, sourceSpan: sourceSpan)
     }
 
-    /// (`isRelativeOnly` relies on no word here being longer than five letters.)
-    static let relativeOnly: WordList = ["which", "that", "who", "this", "what"]
+    static let relativeOnlyWords = ["which", "that", "who", "this", "what"]
+    static let relativeOnly = WordList(Set(relativeOnlyWords))
+    /// The longest of `relativeOnly`, in code points (see `isRelativeOnly`).
+    static let relativeOnlyLongest = relativeOnlyWords.map(\.unicodeScalars.count).max() ?? 0
 
     /// Whether a cue word is used to attribute here. Stricter than `ReportingUse.isVerb`
     /// about nouns ("the plan", "Trump's claims"), looser about what may follow a verb of

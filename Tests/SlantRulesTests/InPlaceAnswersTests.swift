@@ -1,0 +1,70 @@
+import Testing
+import SlantText
+@testable import SlantRules
+
+/// The scoring loop answers some questions in place or by a shortcut; these tests hold
+/// each answer to the plain one it replaced.
+@Suite struct InPlaceAnswersTests {
+    /// The list-building `longestFirst` as it was written before it worked in place.
+    static func plainLongestFirst(_ hits: [LexiconHit]) -> [LexiconHit] {
+        var kept: [LexiconHit] = []
+        for hit in hits.sorted(by: { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.span.length > $1.span.length }) {
+            if let last = kept.last, last.span.overlaps(hit.span) {
+                if hit.span.length > last.span.length { kept[kept.count - 1] = hit }
+                continue
+            }
+            kept.append(hit)
+        }
+        return kept
+    }
+
+    @Test func keepingTheLongestInPlaceAgreesWithTheListBuildingWay() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let n = Int.random(in: 0...12, using: &rng)
+            let hits = (0..<n).map { i in
+                let start = Int.random(in: 0...30, using: &rng)
+                return LexiconHit(slot: i % 3, termIndex: i, weight: 1, span: TextSpan(start: start, end: start + Int.random(in: 1...8, using: &rng)))
+            }
+            var inPlace = hits
+            LexiconCheck.keepLongest(&inPlace)
+            #expect(inPlace == Self.plainLongestFirst(hits))
+            #expect(LexiconCheck.longestFirst(hits[...]) == inPlace)
+        }
+    }
+
+    @Test func sortingFindingsInPlaceAgreesWithSortingACopy() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let findings = (0..<Int.random(in: 0...10, using: &rng)).map { i in
+                let start = Int.random(in: 0...6, using: &rng)
+                return Finding(rule: "r\(i)", family: .loadedLanguage, span: TextSpan(start: start, end: start + 1), text: "x",
+                               message: "m", weight: 1, voice: .author, paragraph: 0)
+            }
+            let from = Int.random(in: 0...findings.count, using: &rng)
+            var sorted = findings
+            sorted.sortByPosition(from: from)
+            let expected = Array(findings[..<from]) + findings[from...].sorted { $0.span < $1.span }
+            #expect(sorted.map(\.rule) == expected.map(\.rule))
+        }
+    }
+
+    @Test func scareQuoteCuesEndTheWordsAsHasSuffixSays() {
+        let words = ["the word", "the so-called", "so called", "", "x", "dubbed", "the words", "a term", "e\u{301}word", "known as",
+                     "was known as", "mean", "meanings", "KELVIN \u{212A}", "spelt", "the title", "titled"]
+        let cues = ["word", "words", "known as", "so-called", "means", "spelt", "titled", "title", "k", "", "as"]
+        for w in words {
+            for cue in cues {
+                let plain = w == cue || (w.hasSuffix(cue) && w.hasSuffix(" " + cue))
+                #expect(ScareQuoteCheck.endsWith(w, cue) == plain, "\(w) ends with \(cue)")
+            }
+        }
+    }
+
+    @Test func relativePronounsAreNoLongerThanTheShortcutAssumes() {
+        for word in AttributionCheck.relativeOnlyWords {
+            #expect(word.unicodeScalars.count <= AttributionCheck.relativeOnlyLongest)
+            #expect(AttributionCheck.relativeOnly.contains(word))
+        }
+    }
+}
