@@ -22,8 +22,21 @@ final class ArticleContext {
     /// For each scored paragraph in order and each lexicon slot, the range of the slot's hits
     /// that start in the paragraph (`slotCount` ranges a paragraph): made in one list, as
     /// the packed words are.
-    let hitRanges: [Range<Int>]
+    let hitRanges: [HitRange]
     let slotCount: Int
+    /// Whether some hit runs past the end of the paragraph it starts in (only a piece of a
+    /// very long paragraph can end inside a term, see LongParagraphs): when none does, a
+    /// paragraph's hits need no second look.
+    let someHitCrossesItsParagraph: Bool
+
+    /// A range of one slot's hits, in half the room of a `Range<Int>`: the list holds one for
+    /// every slot of every paragraph, mostly empty, and is cleared when made.
+    struct HitRange {
+        var lower: UInt32 = 0, upper: UInt32 = 0
+        var range: Range<Int> { Int(lower)..<Int(upper) }
+        var isEmpty: Bool { lower == upper }
+        var count: Int { Int(upper) - Int(lower) }
+    }
 
     init(article: Article, folded: FoldedText, hits: LexiconHits, allPatternMatches: [[TextSpan]]) {
         self.article = article
@@ -44,18 +57,19 @@ final class ArticleContext {
         }
         otherTokens = others
         slotCount = hits.bySlot.count
-        hitRanges = Self.hitRanges(hits, of: article.paragraphs)
+        (hitRanges, someHitCrossesItsParagraph) = Self.hitRanges(hits, of: article.paragraphs)
     }
 
     /// For each scored paragraph, the hits of each slot that start inside it: paragraphs
     /// come in text order, so each slot's list is walked once per article, slot by slot
     /// (asking the lists paragraph by paragraph retained each list every time), hit by hit.
-    static func hitRanges(_ hits: LexiconHits, of paragraphs: [Paragraph]) -> [Range<Int>] {
+    static func hitRanges(_ hits: LexiconHits, of paragraphs: [Paragraph]) -> (ranges: [HitRange], crossing: Bool) {
         let slots = hits.bySlot.count
         var spans: [TextSpan] = []
         spans.reserveCapacity(paragraphs.count)
         for paragraph in paragraphs where paragraph.kind.isScored { spans.append(paragraph.span) }
-        var ranges = [Range<Int>](repeating: 0..<0, count: slots * spans.count)
+        var ranges = [HitRange](repeating: HitRange(), count: slots * spans.count)
+        var crossing = false
         ranges.withUnsafeMutableBufferPointer { ranges in
             spans.withUnsafeBufferPointer { spans in
                 for (slot, list) in hits.bySlot.enumerated() {
@@ -68,14 +82,18 @@ final class ArticleContext {
                         let span = spans[ordinal]
                         if start < span.start { i += 1; continue } // between scored paragraphs
                         var j = i + 1
-                        while j < list.count && list[j].span.start < span.end { j += 1 }
-                        ranges[ordinal * slots + slot] = i..<j
+                        if list[i].span.end > span.end { crossing = true }
+                        while j < list.count && list[j].span.start < span.end {
+                            if list[j].span.end > span.end { crossing = true }
+                            j += 1
+                        }
+                        ranges[ordinal * slots + slot] = HitRange(lower: UInt32(i), upper: UInt32(j))
                         i = j
                     }
                 }
             }
         }
-        return ranges
+        return (ranges, crossing)
     }
 }
 
@@ -110,9 +128,9 @@ final class ParagraphContext {
     /// Hits of one lexicon inside this paragraph, sorted by position (none for slot -1).
     func hits(ofSlot slot: Int) -> ArraySlice<LexiconHit> {
         guard slot >= 0 && slot < shared.slotCount else { return [] }
-        let slice = shared.lexiconHits.bySlot[slot][shared.hitRanges[rangeBase + slot]]
+        let slice = shared.lexiconHits.bySlot[slot][shared.hitRanges[rangeBase + slot].range]
         // A hit may run past the end of a piece of a very long paragraph (LongParagraphs).
-        guard slice.contains(where: { $0.span.end > paragraph.span.end }) else { return slice }
+        guard shared.someHitCrossesItsParagraph, slice.contains(where: { $0.span.end > paragraph.span.end }) else { return slice }
         return ArraySlice(slice.filter { $0.span.end <= paragraph.span.end })
     }
 
