@@ -42,16 +42,7 @@ extension FoldedText {
                     let length = span.end &- span.start
                     if ascii && span.start >= first && span.end <= last && length > 0 && length <= PackedWord.capacity
                         && span.start &+ shift <= readable {
-                        let raw = UnsafeRawPointer(buf.baseAddress! + (span.start &+ shift))
-                        var a = raw.loadUnaligned(as: UInt64.self)
-                        var b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                        if length < 8 {
-                            a &= (1 &<< UInt64(truncatingIfNeeded: 8 &* length)) &- 1
-                            b = 0
-                        } else {
-                            b &= (1 &<< UInt64(truncatingIfNeeded: 8 &* (length &- 8))) &- 1
-                        }
-                        out.initializeElement(at: i, to: PackedWord(lo: a, hi: b | UInt64(truncatingIfNeeded: length) << 56))
+                        out.initializeElement(at: i, to: Self.packLoaded(UnsafeRawPointer(buf.baseAddress! + (span.start &+ shift)), length))
                         continue
                     }
                     let lo = max(0, min(span.start, n)), hi = max(lo, min(span.end, n))
@@ -71,7 +62,6 @@ extension FoldedText {
     }
 
     /// `buf[lo..<hi]`, known to be ASCII, packed when at most 15 bytes; all zero when empty.
-    /// Two unaligned loads and masks when 16 bytes can be read from `lo`.
     @inline(__always)
     static func packASCII(bytes buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> PackedWord? {
         let length = hi - lo
@@ -79,17 +69,22 @@ extension FoldedText {
         guard length > 0 else { return PackedWord(lo: 0, hi: 0) }
         // Near the end of the text, byte by byte.
         guard lo + 16 <= buf.count else { return PackedWord(ascii: UnsafeBufferPointer(rebasing: buf[lo..<hi])) }
-        let raw = UnsafeRawPointer(buf.baseAddress! + lo)
+        return packLoaded(UnsafeRawPointer(buf.baseAddress! + lo), length)
+    }
+
+    /// The `length` (1…15) ASCII bytes at `raw`, of which 16 can be read, packed: two
+    /// unaligned loads, masked to the word (little-endian: its bytes are the low ones).
+    @inline(__always)
+    static func packLoaded(_ raw: UnsafeRawPointer, _ length: Int) -> PackedWord {
         var a = raw.loadUnaligned(as: UInt64.self)
         var b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-        // Little-endian: the word's bytes are the low ones.
         if length < 8 {
-            a &= (1 &<< UInt64(8 * length)) &- 1
+            a &= (1 &<< UInt64(truncatingIfNeeded: 8 &* length)) &- 1
             b = 0
         } else {
-            b &= (1 &<< UInt64(8 * (length - 8))) &- 1
+            b &= (1 &<< UInt64(truncatingIfNeeded: 8 &* (length &- 8))) &- 1
         }
-        return PackedWord(lo: a, hi: b | UInt64(length) << 56)
+        return PackedWord(lo: a, hi: b | UInt64(truncatingIfNeeded: length) << 56)
     }
 
     /// `codes[lo..<hi]` packed, when it is ASCII and at most 15 code points; all zero when empty.
