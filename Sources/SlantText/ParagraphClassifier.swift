@@ -21,6 +21,8 @@ enum ParagraphClassifier {
     ]
 
     static let cues = ByteAutomaton(patterns: boilerplateCues.map { Array($0.utf8) })
+    /// The same question as `cues`, answered by skipping over ASCII (see `CueSkipMatcher`).
+    static let cueMatcher = CueSkipMatcher(patterns: boilerplateCues.map { Array($0.utf8) })
 
     /// `words` is the number of word and number tokens; `scratch` is working space, reused
     /// across an article's paragraphs.
@@ -30,8 +32,8 @@ enum ParagraphClassifier {
             let lo = p.startIndex
             if p.first == "©" || (p.count >= 3 && p[lo] == "(" && (p[lo + 1] == "c" || p[lo + 1] == "C") && p[lo + 2] == ")") { return .boilerplate }
             // The cues are looked for in the folded UTF-8 without writing it out (see
-            // `ByteAutomaton.containsMatch`); only a possible menu row needs the bytes.
-            if p.withUnsafeBufferPointer({ cues.containsMatch(inLowercasedUTF8Of: $0, foldingNonASCII: PackedWord.foldOutOfLine) }) {
+            // `CueSkipMatcher`, `ByteAutomaton.containsMatch`); only a possible menu row needs the bytes.
+            if p.withUnsafeBufferPointer({ cueMatcher.containsMatch(inLowercasedUTF8Of: $0, foldingNonASCII: PackedWord.foldOutOfLine) }) {
                 return .boilerplate
             }
             // "Share | Tweet | Email" style rows.
