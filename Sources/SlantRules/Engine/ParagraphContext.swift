@@ -81,8 +81,7 @@ final class ArticleContext {
                         guard ordinal < spans.count else { break }
                         let span = spans[ordinal]
                         if start < span.start { i += 1; continue } // between scored paragraphs
-                        var j = i + 1
-                        if list[i].span.end > span.end { crossing = true }
+                        var j = i // list[i] starts inside `span` too
                         while j < list.count && list[j].span.start < span.end {
                             if list[j].span.end > span.end { crossing = true }
                             j += 1
