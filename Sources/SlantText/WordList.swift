@@ -91,6 +91,10 @@ public struct WordList: Sendable, ExpressibleByArrayLiteral {
     @usableFromInline let mask: Int
     /// False when some word cannot be packed; then every question goes to `words`.
     @usableFromInline let packedIsExact: Bool
+    /// Whether the list holds the empty word. The checks ask about "the word before" and
+    /// "the word after" a cue, which is the empty word at a paragraph's edge; asking the
+    /// set built a string and hashed it, ten times the cost of a packed answer.
+    @usableFromInline let hasEmptyWord: Bool
 
     public init(arrayLiteral words: String...) { self.init(Set(words)) }
 
@@ -112,6 +116,7 @@ public struct WordList: Sendable, ExpressibleByArrayLiteral {
         self.slots = slots
         self.mask = size - 1
         self.packedIsExact = exact
+        hasEmptyWord = words.contains("")
     }
 
     @inlinable @inline(__always) static func slot(of key: PackedWord, mask: Int) -> Int {
@@ -122,8 +127,9 @@ public struct WordList: Sendable, ExpressibleByArrayLiteral {
     /// Whether the packed word is in the list: the rule engine packs every token once per
     /// paragraph and asks with the key, inlined, instead of a string per question.
     @inlinable public func contains(_ key: PackedWord) -> Bool {
-        // The empty word's key is the empty slot's, so it is asked of the set.
-        guard packedIsExact, key.hi != 0 else { return words.contains(key.string) }
+        guard packedIsExact else { return words.contains(key.string) }
+        // The empty word's key is the empty slot's, so it has its own answer.
+        guard key.hi != 0 else { return hasEmptyWord }
         return slots.withUnsafeBufferPointer { t in
             var s = Self.slot(of: key, mask: mask)
             while true {

@@ -20,6 +20,17 @@ import Testing
         #expect(!PackedWord(ascii: "us".utf8)!.contains(0x2E))
     }
 
+    /// The empty word (the word before a paragraph's first token) has the packed key of an
+    /// empty slot, so its answer is kept apart; it must still be the set's.
+    @Test func emptyWordIsAnsweredAsTheSetWould() {
+        let empty = PackedWord(lo: 0, hi: 0)
+        #expect(!WordList(["said", "told"]).contains(empty))
+        #expect(WordList(["said", ""]).contains(empty))
+        #expect(WordList(["said", ""]).contains(PackedWord(ascii: "said".utf8)!))
+        #expect(!WordList(["café", "said"]).contains(empty))
+        #expect(WordList(["café", ""]).contains(empty))
+    }
+
     @Test func scannedTextFindsLineFeedsAndQuoteCandidates() {
         let text = "He said \"no\".\n\n“Yes,” she\u{A0}said — 'fine' «oui» 「はい」\nend 0123456789abcdef\"\n"
         let scanned = ScannedText(text)

@@ -168,12 +168,16 @@ final class ParagraphContext {
 
     /// Index of the first of `count` items sorted by start whose start is at or after
     /// `offset` (a binary search; `start(i)` is the start of item `i`).
+    ///
+    /// Wrapping arithmetic (0 ≤ lo ≤ mid < hi ≤ count, so nothing can overflow): the checked
+    /// sum, signed halving and bounds test took twice the instructions of each step, and
+    /// the checks run this search several times for every cue.
     @inline(__always)
     static func firstIndex(atOrAfter offset: Int, count: Int, start: (Int) -> Int) -> Int {
         var lo = 0, hi = count
         while lo < hi {
-            let mid = (lo + hi) / 2
-            if start(mid) < offset { lo = mid + 1 } else { hi = mid }
+            let mid = Int(bitPattern: UInt(bitPattern: lo &+ hi) &>> 1)
+            if start(mid) < offset { lo = mid &+ 1 } else { hi = mid }
         }
         return lo
     }
@@ -207,8 +211,9 @@ final class ParagraphContext {
 
     /// Index of the first token starting at or after `offset`.
     func tokenIndex(atOrAfter offset: Int) -> Int {
-        let tokens = paragraph.tokens
-        return Self.firstIndex(atOrAfter: offset, count: tokens.count) { tokens[$0].span.start }
+        paragraph.tokens.withUnsafeBufferPointer { tokens in
+            Self.firstIndex(atOrAfter: offset, count: tokens.count) { tokens[$0].span.start }
+        }
     }
 
     /// The folded word of token `i`.
@@ -253,7 +258,7 @@ final class ParagraphContext {
     private func forEachMatch(ofSlot slot: Int, in span: TextSpan, _ visit: (TextSpan) -> Bool) {
         guard slot >= 0 && slot < shared.allPatternMatches.count else { return }
         let list = shared.allPatternMatches[slot]
-        var i = Self.firstIndex(atOrAfter: span.start, count: list.count) { list[$0].start }
+        var i = list.withUnsafeBufferPointer { list in Self.firstIndex(atOrAfter: span.start, count: list.count) { list[$0].start } }
         while i < list.count && list[i].start < span.end {
             if list[i].end <= span.end && !visit(list[i]) { return }
             i += 1
