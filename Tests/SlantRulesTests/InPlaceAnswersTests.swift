@@ -67,4 +67,17 @@ import SlantText
             #expect(AttributionCheck.relativeOnly.contains(word))
         }
     }
+
+    /// Sentence flags held as bits answer as the `[Bool]` they replaced, past 64 sentences too.
+    @Test func sentenceFlagsAnswerAsABoolList() {
+        var flags = SentenceFlags()
+        var plain = [Bool](repeating: false, count: 130)
+        for i in [0, 1, 5, 63, 64, 65, 100, 129] {
+            flags.insert(i)
+            plain[i] = true
+        }
+        for i in plain.indices { #expect(flags.contains(i) == plain[i], "sentence \(i)") }
+        #expect(!flags.contains(-1))
+        #expect(!SentenceFlags().contains(0))
+    }
 }

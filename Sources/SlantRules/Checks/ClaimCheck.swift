@@ -18,17 +18,17 @@ enum ClaimCheck {
         let signals = signalSpans(config, slots, ctx)
         guard signals.contains(where: { !$0.isEmpty }) else { return result }
         // Which sentences carry a sourcing attribution, one flag per sentence.
-        var attributedSentences = [Bool](repeating: false, count: sentences.count)
+        var attributedSentences = SentenceFlags()
         for k in attributions {
             if let allowed = config.sourcingLexicons, let lexicon = findings[k].lexicon, !lexicon.isEmpty, !allowed.contains(lexicon) { continue }
-            if let i = ctx.sentenceIndex(of: findings[k].span.start) { attributedSentences[i] = true }
+            if let i = ctx.sentenceIndex(of: findings[k].span.start) { attributedSentences.insert(i) }
         }
         for (i, sentence) in sentences.enumerated() {
             guard !isSpeech(sentence.span, ctx), !isQuestion(sentence.span, ctx) else { continue }
             guard let signal = firstSignal(config, signals, in: sentence.span) else { continue }
             result.claims += 1
             let window = max(0, i - config.window)...min(sentences.count - 1, i + config.window)
-            if window.contains(where: { attributedSentences[$0] }) {
+            if window.contains(where: { attributedSentences.contains($0) }) {
                 result.attributed += 1
                 continue
             }
@@ -96,5 +96,23 @@ enum ClaimCheck {
             k -= 1
         }
         return false
+    }
+}
+
+/// A set of a paragraph's sentence numbers, as bits for the first 64. A `[Bool]` made with
+/// `repeating:count:` went through the standard library's unspecialised allocation, which
+/// looks up the array's type at run time: some 570 instructions for every paragraph with
+/// a claim signal.
+struct SentenceFlags {
+    private var low: UInt64 = 0
+    /// Sentences past the 64th, which only very long paragraphs have.
+    private var rest: Set<Int> = []
+
+    mutating func insert(_ i: Int) {
+        if i >= 0 && i < 64 { low |= 1 << UInt64(i) } else { rest.insert(i) }
+    }
+
+    func contains(_ i: Int) -> Bool {
+        i >= 0 && i < 64 ? low & (1 << UInt64(i)) != 0 : rest.contains(i)
     }
 }

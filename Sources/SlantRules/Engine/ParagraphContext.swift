@@ -126,8 +126,12 @@ final class ParagraphContext {
 
     /// Hits of one lexicon inside this paragraph, sorted by position (none for slot -1).
     func hits(ofSlot slot: Int) -> ArraySlice<LexiconHit> {
+        // Most paragraphs hold no hit of most lexicons: answering that from the range alone
+        // spares slicing the slot's list, with its retain and release.
         guard slot >= 0 && slot < shared.slotCount else { return [] }
-        let slice = shared.lexiconHits.bySlot[slot][shared.hitRanges[rangeBase + slot].range]
+        let range = shared.hitRanges[rangeBase + slot]
+        guard !range.isEmpty else { return [] }
+        let slice = shared.lexiconHits.bySlot[slot][range.range]
         // A hit may run past the end of a piece of a very long paragraph (LongParagraphs).
         guard shared.someHitCrossesItsParagraph, slice.contains(where: { $0.span.end > paragraph.span.end }) else { return slice }
         return ArraySlice(slice.filter { $0.span.end <= paragraph.span.end })
