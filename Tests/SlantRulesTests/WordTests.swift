@@ -19,6 +19,9 @@ import SlantText
         for text in Self.samples {
             let word = Word(folded: text)
             #expect(word.text == text)
+            var bytes: [UInt8] = [0x41]
+            word.appendUTF8(to: &bytes)
+            #expect(bytes == [0x41] + Array(text.utf8), "bytes of \(text)")
             #expect(word.scalarCount == text.unicodeScalars.count)
             #expect(word.isEmpty == text.isEmpty)
             #expect(word.contains(byte: 0x20) == text.utf8.contains(0x20))

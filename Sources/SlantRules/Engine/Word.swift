@@ -33,6 +33,15 @@ struct Word {
     /// The folded text (built on demand: only cold paths need it).
     var text: String { other ?? (packed.hi == 0 ? "" : packed.string) }
 
+    /// Appends the UTF-8 of `text` to `bytes`, without building it.
+    func appendUTF8(to bytes: inout [UInt8]) {
+        if let other {
+            bytes.append(contentsOf: other.utf8)
+        } else {
+            for k in 0..<packed.count { bytes.append(packed.byte(k)) }
+        }
+    }
+
     /// Whether the word is `literal`. Compares bytes for a packed word; a word that could
     /// not be packed is compared as a string, under the same canonical equivalence as before.
     @inline(__always)
