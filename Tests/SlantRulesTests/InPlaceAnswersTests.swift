@@ -80,4 +80,43 @@ import SlantText
         #expect(!flags.contains(-1))
         #expect(!SentenceFlags().contains(0))
     }
+
+    /// Hit lists lent to the checks come back with their room, and the borrower's variable
+    /// no longer shares them.
+    @Test func borrowedHitListsComeBackEmptyWithTheirRoom() {
+        let article = Article(text: "Officials said 👍 говорит.")
+        let shared = ArticleContext(article: article, folded: FoldedText(article.text),
+                                    hits: LexiconHits(bySlot: [], lexiconIDs: [], terms: []), allPatternMatches: [])
+        var list = shared.borrowHitList()
+        #expect(list.isEmpty)
+        for i in 0..<10 { list.append(LexiconHit(slot: 0, termIndex: i, weight: 1, span: TextSpan(start: i, end: i + 1))) }
+        let room = list.capacity
+        shared.giveBack(&list)
+        #expect(list.isEmpty)
+        var again = shared.borrowHitList()
+        #expect(again.count == 10 && again.capacity >= room)
+        var other = shared.borrowHitList() // none spare: a new one
+        #expect(other.isEmpty)
+        shared.giveBack(&again)
+        shared.giveBack(&other)
+    }
+
+    /// Filling a borrowed list that still holds an earlier paragraph's hits gives the same
+    /// hits as a fresh list.
+    @Test func longestHitsIntoAReusedListMatchesAFreshList() {
+        let engine = EngineTests.engine
+        let article = Article(text: "Officials said the 😡 disastrous plan was a shameful mess, the mayor claimed.")
+        let folded = FoldedText(article.text)
+        let hits = engine.matcher.hits(in: folded)
+        let shared = ArticleContext(article: article, folded: folded, hits: hits, allPatternMatches: [])
+        let ctx = ParagraphContext(shared, paragraph: article.paragraphs[0], ordinal: 0, tokenBase: 0)
+        let slots = Array(hits.bySlot.indices)
+        let fresh = ctx.longestHits(inSlots: slots)
+        #expect(!fresh.isEmpty)
+        var reused = (0..<7).map { LexiconHit(slot: 0, termIndex: $0, weight: 2, span: TextSpan(start: $0, end: $0 + 3)) }
+        ctx.longestHits(inSlots: slots, into: &reused)
+        #expect(reused == fresh)
+        ctx.longestHits(inSlots: [], into: &reused)
+        #expect(reused.isEmpty)
+    }
 }

@@ -57,7 +57,9 @@ enum AttributionCheck {
             findings.append(make(rule, slots, ctx, cue: hit.span, entry: ctx.term(of: hit), lexicon: ctx.lexiconID(of: hit), source: nil, type: .agentless))
         }
         // Only cues used as reporting verbs; "a report by the firm" is part of a source, not a cue.
-        var cues = ctx.longestHits(inSlots: slots.cues, slots.dualUseCues)
+        var cues = ctx.shared.borrowHitList()
+        defer { ctx.shared.giveBack(&cues) }
+        ctx.longestHits(inSlots: slots.cues, slots.dualUseCues, into: &cues)
         cues.removeAll { cue in
             agentless.contains(where: { $0.span.overlaps(cue.span) })
                 || !isReportingUse(cue, ctx, strict: slots.dualUseCues.contains(cue.slot))
@@ -93,7 +95,10 @@ enum AttributionCheck {
         }
         // Nouns of speech and stance credit their possessor: "Trump's claim", "her plan".
         if !slots.nominalCues.isEmpty {
-            for hit in ctx.longestHits(inSlots: slots.nominalCues)
+            var nominal = ctx.shared.borrowHitList()
+            defer { ctx.shared.giveBack(&nominal) }
+            ctx.longestHits(inSlots: slots.nominalCues, into: &nominal)
+            for hit in nominal
             where !cues.contains(where: { $0.span.overlaps(hit.span) }) && !agentless.contains(where: { $0.span.overlaps(hit.span) }) {
                 // The noun must introduce what is credited: "Trump's claim that …", "her plan to …",
                 // "his remarks about …" — not "his proposals were costed".

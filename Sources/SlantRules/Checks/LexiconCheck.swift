@@ -16,7 +16,10 @@ enum LexiconCheck {
     }
 
     static func gather(_ rule: RuleHead, _ config: LexiconRule, _ slots: RuleSlots, _ ctx: ParagraphContext, into findings: inout [Finding]) {
-        for hit in ctx.longestHits(inSlots: slots.lexicons) {
+        var hits = ctx.shared.borrowHitList()
+        defer { ctx.shared.giveBack(&hits) }
+        ctx.longestHits(inSlots: slots.lexicons, into: &hits)
+        for hit in hits {
             if config.skipNegated && isNegated(hit.span, ctx) { continue }
             if config.verbsOnly && !ReportingUse.isVerb(hit, ctx) { continue }
             let text = ctx.text(hit.span)

@@ -38,6 +38,27 @@ final class ArticleContext {
         var count: Int { Int(upper) - Int(lower) }
     }
 
+    /// Hit lists handed back by the checks, kept with their room for the next paragraph.
+    /// (Unchecked: the context belongs to one article on one thread, and the dynamic
+    /// exclusivity checks of a class's stored variable cost more than the allocations saved.)
+    @exclusivity(unchecked) private var spareHitLists: [[LexiconHit]] = []
+
+    /// A list of hits for a check to fill with `ParagraphContext.longestHits(inSlots:_:into:)`
+    /// (which empties it first: it may still hold an earlier paragraph's hits) and hand back
+    /// with `giveBack(_:)`. Its room is what earlier paragraphs needed, so filling it seldom
+    /// allocates.
+    func borrowHitList() -> [LexiconHit] {
+        spareHitLists.popLast() ?? []
+    }
+
+    /// Takes back a list from `borrowHitList()`, leaving the caller's variable empty (so the
+    /// list is not shared when it is next borrowed and filled).
+    func giveBack(_ list: inout [LexiconHit]) {
+        var kept: [LexiconHit] = []
+        swap(&kept, &list)
+        spareHitLists.append(kept)
+    }
+
     init(article: Article, folded: FoldedText, hits: LexiconHits, allPatternMatches: [[TextSpan]]) {
         self.article = article
         self.folded = folded
@@ -151,17 +172,28 @@ final class ParagraphContext {
     /// Hits of several lexicons, in position order, with those inside a longer hit dropped
     /// (`LexiconCheck.keepLongest`), gathered into one list made to measure.
     func longestHits(inSlots slots: [Int], _ more: [Int] = []) -> [LexiconHit] {
+        var all: [LexiconHit] = []
+        longestHits(inSlots: slots, more, into: &all)
+        return all
+    }
+
+    /// `longestHits(inSlots:_:)` into `all`, which is emptied first and keeps its room: the
+    /// checks fill lists borrowed from the article (`ArticleContext.borrowHitList`), where a
+    /// new list for every rule in every paragraph was an allocation and a free each time.
+    func longestHits(inSlots slots: [Int], _ more: [Int] = [], into all: inout [LexiconHit]) {
+        // (Emptied one hit at a time, keeping the room: lists hold a few hits, and
+        // `removeAll(keepingCapacity:)` went through the general `replaceSubrange`, a hundred
+        // instructions a call.)
+        while all.popLast() != nil {}
         var total = 0
         // Most slots have no hit in a paragraph: appending their empty slices cost more than the rest.
         for slot in slots where hasHits(inSlot: slot) { total += shared.hitRanges[rangeBase + slot].count }
         for slot in more where hasHits(inSlot: slot) { total += shared.hitRanges[rangeBase + slot].count }
-        guard total > 0 else { return [] }
-        var all: [LexiconHit] = []
+        guard total > 0 else { return }
         all.reserveCapacity(total)
         for slot in slots where hasHits(inSlot: slot) { all += hits(ofSlot: slot) }
         for slot in more where hasHits(inSlot: slot) { all += hits(ofSlot: slot) }
         LexiconCheck.keepLongest(&all)
-        return all
     }
 
     /// The term of a hit: its lexicon term, or for a cue found by grammar its folded text.
