@@ -18,33 +18,59 @@ struct ScannedText {
         var lineFeeds: [Int] = []
         var quotes: [Int] = []
         scalars = text.withUTF8 { bytes in
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+            // Room for one line feed or mark in 64 bytes, about twice what news text holds:
+            // grown from empty by appends, the two arrays went through the array-growing
+            // call 4,584 times over the bench's 432 articles (0.89M instructions).
+            lineFeeds.reserveCapacity(bytes.count >> 6 &+ 4)
+            quotes.reserveCapacity(bytes.count >> 6 &+ 4)
+            return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
                 var i = 0, o = 0
                 let n = bytes.count
+                guard n > 0, let src = UnsafeRawPointer(bytes.baseAddress), let dst = UnsafeMutableRawPointer(out.baseAddress) else {
+                    count = 0
+                    return
+                }
+                /// Notes the line feeds and straight marks among the bytes of `word` that
+                /// `found` flags, lowest first; `offset` is that of the word's first code point.
+                @inline(__always) func note(_ word: UInt64, _ found: UInt64, at offset: Int) {
+                    var found = found
+                    while found != 0 {
+                        let k = found.trailingZeroBitCount &>> 3
+                        let c = UInt8(truncatingIfNeeded: word >> (8 &* k))
+                        if c == 0x0A { lineFeeds.append(offset &+ k) } else if c == 0x22 || c == 0x27 { quotes.append(offset &+ k) }
+                        found &= found &- 1
+                    }
+                }
                 while i < n {
+                    // Sixteen ASCII bytes at a time while there are sixteen: one test of the
+                    // high bits and one of the flags for both words, and half the loop's
+                    // own steps, in the pass that reads every byte of the article.
+                    while i &+ 16 <= n {
+                        let w0 = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        let w1 = src.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+                        if (w0 | w1) & 0x8080_8080_8080_8080 != 0 { break } // the eight-byte loop finds it
+                        (dst + 4 &* o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(w0, to: SIMD8<UInt8>.self)), as: SIMD8<UInt32>.self)
+                        (dst + 4 &* (o &+ 8)).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(w1, to: SIMD8<UInt8>.self)), as: SIMD8<UInt32>.self)
+                        let found0 = Self.flagged(w0), found1 = Self.flagged(w1)
+                        if found0 | found1 != 0 {
+                            note(w0, found0, at: o)
+                            note(w1, found1, at: o &+ 8)
+                        }
+                        o &+= 16; i &+= 16
+                    }
                     // Eight ASCII bytes at a time, in a loop of its own: the one-byte path's
                     // tests at the head of every chunk were a quarter of this pass.
                     var asciiBefore = 0 // ASCII bytes before the first that is not, in a chunk that has one
                     while i &+ 8 <= n {
-                        let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                        let word = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                         let high = word & 0x8080_8080_8080_8080
                         if high != 0 { asciiBefore = high.trailingZeroBitCount &>> 3; break }
                         // Eight ASCII bytes are eight code points: widen them in one go.
                         let chunk = unsafeBitCast(word, to: SIMD8<UInt8>.self)
-                        UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: chunk), as: SIMD8<UInt32>.self)
-                        // A byte equal to 0x0A, or to 0x22 or 0x27 once bits 0 and 2 are
-                        // cleared (which also lets # and & through), becomes a zero byte.
-                        let feeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
-                        let marks = (word & ~0x0505_0505_0505_0505) ^ 0x2222_2222_2222_2222
-                        // Only the bytes so marked are looked at, lowest first: reading all
+                        (dst + 4 &* o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: chunk), as: SIMD8<UInt32>.self)
+                        // Only the bytes flagged are looked at, lowest first: reading all
                         // eight of a chunk that held one was a fifth of this pass.
-                        var found = Self.zeroBytes(feeds) | Self.zeroBytes(marks)
-                        while found != 0 {
-                            let k = found.trailingZeroBitCount &>> 3
-                            let c = UInt8(truncatingIfNeeded: word >> (8 &* k))
-                            if c == 0x0A { lineFeeds.append(o &+ k) } else if c == 0x22 || c == 0x27 { quotes.append(o &+ k) }
-                            found &= found &- 1
-                        }
+                        note(word, Self.flagged(word), at: o)
                         o &+= 8; i &+= 8
                     }
                     // One byte at a time: the ASCII ones before a multi-byte sequence (all of
@@ -79,6 +105,13 @@ struct ScannedText {
         }
         self.lineFeeds = lineFeeds
         self.quoteCandidates = quotes
+    }
+
+    /// Bit 7 of each byte of the ASCII `word` that may be a line feed or a straight
+    /// quotation mark: a byte equal to 0x0A, or to 0x22 or 0x27 once bits 0 and 2 are
+    /// cleared (which also lets # and & through), becomes a zero byte.
+    @inline(__always) static func flagged(_ word: UInt64) -> UInt64 {
+        zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes((word & ~0x0505_0505_0505_0505) ^ 0x2222_2222_2222_2222)
     }
 
     /// Bit 7 of each byte of `x` that is zero, every other bit clear; exact when, as in an

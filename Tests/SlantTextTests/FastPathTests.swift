@@ -47,6 +47,31 @@ import Testing
         }
     }
 
+    @Test func scannedTextSixteenByteChunksMatchPlainDecoding() {
+        // Runs of ASCII long enough for the sixteen-byte loop, with a line feed or a straight
+        // mark at each of its sixteen positions, in either of its two words, and a multi-byte
+        // code point (emoji, CJK, Arabic) after it at each offset, so both loops hand over.
+        let run = Array("Abcdefghijklmnopqrstuvwxyz0123456789 The mayor said it was over.".unicodeScalars)
+        for special in ["\n", "\"", "'", "#", "&"] {
+            for at in 0..<20 {
+                for tail in ["", "😂", "東京", "قال", "é"] {
+                    var s = String.UnicodeScalarView()
+                    for (k, c) in run.prefix(at + 17).enumerated() { s.append(k == at ? special.unicodeScalars.first! : c) }
+                    s.append(contentsOf: tail.unicodeScalars)
+                    s.append(contentsOf: run)
+                    let text = String(s)
+                    let scanned = ScannedText(text)
+                    let scalars = Array(text.unicodeScalars)
+                    #expect(scanned.scalars == scalars, "\(text.debugDescription)")
+                    #expect(scanned.lineFeeds == scalars.indices.filter { scalars[$0] == "\n" }, "\(text.debugDescription)")
+                    #expect(scanned.quoteCandidates == scalars.indices.filter { QuoteFinder.isCandidate(scalars[$0].value) },
+                            "\(text.debugDescription)")
+                }
+            }
+        }
+        #expect(ScannedText("").scalars.isEmpty)
+    }
+
     @Test func reusedFoldingScratchMatchesFreshArrays() {
         // Longer and shorter paragraphs in turn, so stale bytes would show.
         let texts = ["Share this story, “NOW” ΣΑΣ", "x", "Read MORE at our site — Ünïcödé and 😂 emoji", "", "ab", "東京 Kelvin \u{212A}"]
