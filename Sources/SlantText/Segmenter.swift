@@ -6,10 +6,16 @@ public enum Segmenter {
         var paragraphs: [Paragraph] = []
         var carriedQuote = false
         var nextHint = 0 // hints and blocks are both in text order
-        var extents: [Range<Int>] = []
-        for block in blocks(scalars, lineFeeds: text.lineFeeds) {
-            // Only an over-long block is cut (LongParagraphs.swift); the rest go as they are.
-            if block.count > maxParagraphLength { extents += pieces(of: block, in: scalars) } else { extents.append(block) }
+        var extents = blocks(scalars, lineFeeds: text.lineFeeds)
+        // Only an over-long block is cut (LongParagraphs.swift); the rest go as they are. The
+        // blocks are copied into a new list only then: appending every block to one grown
+        // from empty cost the array-growing call a few times an article.
+        if extents.contains(where: { $0.count > maxParagraphLength }) {
+            var cut: [Range<Int>] = []
+            for block in extents {
+                if block.count > maxParagraphLength { cut += pieces(of: block, in: scalars) } else { cut.append(block) }
+            }
+            extents = cut
         }
         paragraphs.reserveCapacity(extents.count)
         var longest = 0
@@ -141,7 +147,10 @@ public enum Segmenter {
     /// from its two ends, for its first and last non-space code points, which is all
     /// that blankness, trimming and "ends a sentence" need.
     static func blocks(_ s: [Unicode.Scalar], lineFeeds: [Int]) -> [Range<Int>] {
+        // A block holds at least one line: room for one a line means the list is allocated
+        // once, where appends grew it from empty some ten times an article.
         var result: [Range<Int>] = []
+        result.reserveCapacity(lineFeeds.count + 1)
         var group = LineGroup()
         s.withUnsafeBufferPointer { s in
             var lineStart = 0
