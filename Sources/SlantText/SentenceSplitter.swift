@@ -71,8 +71,10 @@ enum SentenceSplitter {
         var sentenceStart = tokens[0].span.start
         var t = 0
         while t < tokens.count {
+            t = firstPunctuation(in: tokens, from: t)
+            guard t < tokens.count else { break }
             let tok = tokens[t]
-            guard tok.kind == .punctuation, isTerminator(p[tok.span.start]), tok.span.start >= sentenceStart else { t += 1; continue }
+            guard isTerminator(p[tok.span.start]), tok.span.start >= sentenceStart else { t += 1; continue }
             // Take the run of terminators (?!, ...) and any closers glued to it.
             var end = t
             while end + 1 < tokens.count, tokens[end + 1].span.start == tokens[end].span.end,
@@ -94,6 +96,19 @@ enum SentenceSplitter {
         let last = tokens[tokens.count - 1].span.end
         if sentenceStart < last { add(Sentence(span: TextSpan(start: sentenceStart, end: last))) }
         return sentences.copyOfPrefix(count)
+    }
+
+    /// The index of the first punctuation token at or after `t`, or `tokens.count`. Most
+    /// tokens are words, passed here through a buffer pointer in a loop of a load, a compare
+    /// and a step: through the array, each paid two bounds tests and some register moves,
+    /// ten instructions a token, a third of the splitter's instructions.
+    @inline(__always) private static func firstPunctuation(in tokens: [Token], from t: Int) -> Int {
+        tokens.withUnsafeBufferPointer { tk in
+            var t = t
+            let n = tk.count
+            while t < n && tk[t].kind != .punctuation { t &+= 1 }
+            return t
+        }
     }
 
     private static func breaks(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], at t: Int, runEnd: Int, next: Token?) -> Bool {
