@@ -72,6 +72,14 @@ import Testing
         #expect(ScannedText("").scalars.isEmpty)
     }
 
+    @Test func quotationMarkCharactersMatchTheirScalars() {
+        for v in [0x22, 0x27, 0xAB, 0xBB, 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F, 0x300C, 0x300D, 0x300E, 0x300F] {
+            let s = Unicode.Scalar(UInt32(v))!
+            #expect(Segmenter.mark(s) == Character(s), "U+\(String(v, radix: 16))")
+            #expect(Segmenter.mark(s).unicodeScalars.elementsEqual([s]))
+        }
+    }
+
     @Test func reusedFoldingScratchMatchesFreshArrays() {
         // Longer and shorter paragraphs in turn, so stale bytes would show.
         let texts = ["Share this story, “NOW” ΣΑΣ", "x", "Read MORE at our site — Ünïcödé and 😂 emoji", "", "ab", "東京 Kelvin \u{212A}"]
