@@ -12,11 +12,27 @@ struct ScannedText {
     let lineFeeds: [Int]
     /// Offsets of the code points `QuoteFinder.isCandidate` accepts, in increasing order.
     let quoteCandidates: [Int]
+    /// `OffsetMap`'s sparse table for the text's UTF-8 and the number of entries before its
+    /// closing one (see `OffsetMap.init(utf8:sparseTable:entries:)`), or nil when the text
+    /// has too many multi-byte code points for it. The decoder meets every multi-byte code
+    /// point anyway, at its scalar and byte offsets, which are all an entry holds; making the
+    /// map from the bytes again was a second pass over the article (2.7M instructions over
+    /// the bench's scoring loop).
+    let offsetTable: (table: [UInt64], entries: Int)?
 
     init(_ text: String) {
         var text = text
         var lineFeeds: [Int] = []
         var quotes: [Int] = []
+        // The sparse table as `OffsetMap.sparseTable` lays it out: entry 0, then one entry a
+        // multi-byte code point while there are fewer than `limit` in all, then room for the
+        // closing entry and the buckets. Allocated at the first multi-byte code point.
+        var table: [UInt64] = []
+        var entries = 1
+        var tableFits = true
+        let byteCount = text.utf8.count
+        let limit = OffsetMap.sparseLimit(byteCount: byteCount)
+        let blocks = OffsetMap.bucketCount(byteCount: byteCount)
         scalars = text.withUTF8 { bytes in
             // Room for one line feed or mark in 64 bytes, about twice what news text holds:
             // grown from empty by appends, the two arrays went through the array-growing
@@ -86,6 +102,16 @@ struct ScannedText {
                     let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
                     if QuoteFinder.isCandidate(scalar.value) { quotes.append(o) }
                     out[o] = scalar
+                    if tableFits {
+                        if entries >= limit {
+                            tableFits = false
+                        } else {
+                            if table.isEmpty { table = [UInt64](repeating: 0, count: limit + 1 + blocks) }
+                            // Its scalar offset, and the continuation bytes up to its end.
+                            table[entries] = UInt64(truncatingIfNeeded: o) << 32 | UInt64(truncatingIfNeeded: i &+ extra &- o)
+                            entries &+= 1
+                        }
+                    }
                     o &+= 1
                     i &+= extra + 1
                 }
@@ -94,6 +120,15 @@ struct ScannedText {
         }
         self.lineFeeds = lineFeeds
         self.quoteCandidates = quotes
+        if tableFits && limit > 0 {
+            if entries > 1 {
+                table.withUnsafeMutableBufferPointer { OffsetMap.closeSparseTable($0.baseAddress!, entries: entries, blocks: blocks) }
+                table.removeLast(table.count - (entries + 1 + blocks))
+            }
+            offsetTable = (table, entries)
+        } else {
+            offsetTable = nil
+        }
     }
 
     /// Notes the line feeds and straight marks among the bytes of `word` that `found` flags,

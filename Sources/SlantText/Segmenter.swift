@@ -1,7 +1,12 @@
 /// Turns plain text into paragraphs, each with its tokens, sentences and quotations.
 public enum Segmenter {
     public static func segment(_ document: PlainDocument) -> [Paragraph] {
-        let text = ScannedText(document.text)
+        segment(document, scanned: ScannedText(document.text))
+    }
+
+    /// `segment(document)` with its text already decoded (`Article` also reads the offset
+    /// table `ScannedText` makes).
+    static func segment(_ document: PlainDocument, scanned text: ScannedText) -> [Paragraph] {
         let scalars = text.scalars
         var paragraphs: [Paragraph] = []
         var carriedQuote = false
