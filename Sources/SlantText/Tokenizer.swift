@@ -68,7 +68,8 @@ enum Tokenizer {
         var count = 0
         var words = 0
         @inline(__always) func emit(_ start: Int, _ end: Int, _ kind: Token.Kind) {
-            out[count] = Token(span: TextSpan(start: start &+ offset, end: end &+ offset), kind: kind, isCapitalised: ScalarClass.isUpper(p[start]))
+            out[count] = Token(span: TextSpan(orderedStart: start &+ offset, end: end &+ offset), kind: kind,
+                               isCapitalised: ScalarClass.isUpper(p[start]))
             count &+= 1
             if kind == .word || kind == .number { words &+= 1 }
         }
@@ -239,6 +240,16 @@ enum Tokenizer {
             return i
         }
         return i
+    }
+}
+
+extension TextSpan {
+    /// A span whose start is known not to come after its end, without `init(start:end:)`'s
+    /// test of that: a token ends after it starts, and the test (four instructions and a
+    /// register kept for the branch) was paid for each of the bench's 300K tokens.
+    @inline(__always) fileprivate init(orderedStart start: Int, end: Int) {
+        self.start = start
+        self.end = end
     }
 }
 
