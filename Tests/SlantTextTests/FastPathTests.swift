@@ -80,6 +80,25 @@ import Testing
         }
     }
 
+    @Test func verbShapesNeverTurnAwayAReportingVerb() {
+        let shapes = SpeechAttachment.verbShapes
+        let list = SpeechAttachment.reportingVerbList
+        // Every verb, in any case, fits; a word that does not fit is never in the list.
+        var words = SpeechAttachment.reportingVerbs.flatMap { [$0, $0.uppercased(), $0.prefix(1).uppercased() + $0.dropFirst()] }
+        words += ["the", "sad", "saied", "says\u{301}", "Säid", "\u{212A}", "tells", "reporters", "city", "SAID", "añadió",
+                  "东京", "x", "according", "accordingly", "acknowledged", "acknowledgedly", "e\u{301}", "’said", "said’"]
+        for word in words {
+            let all = Array(("§ " + word).unicodeScalars)
+            let p = all[2...]
+            let span = TextSpan(start: 2, end: all.count)
+            let fits = SpeechAttachment.mayBeVerb(p, span, shapes: shapes)
+            let isVerb = list.contains(p, span.shifted(by: -2))
+            #expect(fits || !isVerb, "\(word)")
+            if SpeechAttachment.reportingVerbs.contains(word.lowercased()) { #expect(fits, "\(word)") }
+        }
+        #expect(!SpeechAttachment.mayBeVerb(ArraySlice(Array("the".unicodeScalars)), TextSpan(start: 0, end: 3), shapes: shapes))
+    }
+
     @Test func reusedFoldingScratchMatchesFreshArrays() {
         // Longer and shorter paragraphs in turn, so stale bytes would show.
         let texts = ["Share this story, “NOW” ΣΑΣ", "x", "Read MORE at our site — Ünïcödé and 😂 emoji", "", "ab", "東京 Kelvin \u{212A}"]
