@@ -88,7 +88,8 @@ public enum Segmenter {
             closes.sort()
         }
         let (tokens, words) = Tokenizer.tokenize(p, quoteMarks: marks, offset: lo, stopFollows: stopFollows, scratch: &scratch)
-        let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes, scratch: &scratch.sentences)
+        let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes, terminators: scratch.terminators,
+                                               scratch: &scratch.sentences)
         for q in found {
             let open = lo + q.open
             let close = q.close.map { lo + $0 }
