@@ -29,8 +29,13 @@ public struct Article: Sendable {
         self.format = format
         self.text = document.text
         self.utf8 = Array(document.text.utf8)
-        self.offsets = OffsetMap(utf8: utf8)
-        let paragraphs = Segmenter.segment(document)
+        let scanned = ScannedText(document.text)
+        if let (table, entries) = scanned.offsetTable {
+            self.offsets = OffsetMap(utf8: utf8, sparseTable: table, entries: entries)
+        } else {
+            self.offsets = OffsetMap(utf8: utf8)
+        }
+        let paragraphs = Segmenter.segment(document, scanned: scanned)
         self.paragraphs = paragraphs
         if let title = document.title, !title.isEmpty {
             self.title = title

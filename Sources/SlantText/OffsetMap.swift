@@ -86,6 +86,41 @@ public struct OffsetMap: Sendable {
         scalarCount = scalars
     }
 
+    /// `OffsetMap(utf8: bytes)` from its sparse table made elsewhere: by `ScannedText`, which
+    /// meets every multi-byte code point while decoding, so the bytes need not be read again
+    /// (the pass that `init(utf8:)` makes was 2.7M instructions over the bench's scoring
+    /// loop). `table` must be what `sparseTable(bytes)` returns for valid UTF-8, `entries`
+    /// its number of entries before the closing one; for ASCII text, `[]` and 1.
+    init(utf8 bytes: [UInt8], sparseTable table: [UInt64], entries: Int) {
+        self.bytes = bytes
+        let extra = entries > 1 ? Int(truncatingIfNeeded: table[entries - 1] & 0xFFFF_FFFF) : 0
+        scalarCount = bytes.count - extra
+        isASCII = extra == 0
+        self.table = isASCII ? [] : table
+        bucketBase = entries + 1
+        checkpoints = []
+    }
+
+    /// The most entries (entry 0 included) a sparse table may hold for a text of `byteCount`
+    /// bytes, or 0 when the text is too long for one (offsets past 32 bits).
+    static func sparseLimit(byteCount n: Int) -> Int { n < Int(UInt32.max) ? n >> 5 + 8 : 0 }
+
+    /// The number of buckets (walks' starting entries) of a sparse table for `byteCount` bytes.
+    static func bucketCount(byteCount n: Int) -> Int { n >> blockShift + 1 }
+
+    /// Writes the closing entry after entries `0 ..< m`, and after it the buckets.
+    static func closeSparseTable(_ e: UnsafeMutablePointer<UInt64>, entries m: Int, blocks: Int) {
+        e[m] = UInt64(UInt32.max) << 32
+        // The walks' starting entries, in one pass over the entries for each half.
+        var k = 1, l = 1
+        for j in 0..<blocks {
+            let start = j << blockShift
+            while e[k] < UInt64(start) << 32 { k += 1 }
+            while end(e[l]) <= start { l += 1 }
+            e[m + 1 + j] = UInt64(l) << 32 | UInt64(k)
+        }
+    }
+
     /// `table` with the number of entries before the closing one and the text's
     /// continuation bytes, or nil when the checkpoints must serve: more than one entry for
     /// every 32 bytes (the table would pass a quarter of the text's size), offsets past 32
@@ -96,8 +131,8 @@ public struct OffsetMap: Sendable {
     private static func sparseTable(_ bytes: [UInt8]) -> ([UInt64], Int, Int)? {
         let n = bytes.count
         guard n > 0, n < Int(UInt32.max) else { return n == 0 ? ([], 0, 0) : nil }
-        let limit = n >> 5 + 8
-        let blocks = n >> blockShift + 1
+        let limit = sparseLimit(byteCount: n)
+        let blocks = bucketCount(byteCount: n)
         var entries = 0, extra = 0
         let table = [UInt64](unsafeUninitializedCapacity: limit + 1 + blocks) { out, initialized in
             initialized = 0
@@ -133,16 +168,8 @@ public struct OffsetMap: Sendable {
             }
             guard ok, continuation == extra else { return }
             entries = m
-            e[m] = UInt64(UInt32.max) << 32
-            guard m > 1 else { initialized = m + 1; return }
-            // The walks' starting entries, in one pass over the entries for each half.
-            var k = 1, l = 1
-            for j in 0..<blocks {
-                let start = j << blockShift
-                while e[k] < UInt64(start) << 32 { k += 1 }
-                while end(e[l]) <= start { l += 1 }
-                e[m + 1 + j] = UInt64(l) << 32 | UInt64(k)
-            }
+            guard m > 1 else { e[m] = UInt64(UInt32.max) << 32; initialized = m + 1; return }
+            closeSparseTable(e, entries: m, blocks: blocks)
             initialized = m + 1 + blocks
         }
         guard table.count > 0 else { return nil }

@@ -37,8 +37,9 @@ enum QuoteFinder {
         mutating func close(_ family: Family, at i: Int) -> Bool {
             guard let k = stack.lastIndex(where: { $0.family == family }) else { return false }
             found.append(Found(open: stack[k].index - lo, close: i - lo, family: family))
-            // Openers left inside a closed quotation were never closed themselves: drop them.
-            stack.removeSubrange(k...)
+            // Openers left inside a closed quotation were never closed themselves: drop them
+            // (`removeLast`, as `removeSubrange` went through a general replacement routine).
+            stack.removeLast(stack.count - k)
             return true
         }
 
@@ -112,18 +113,43 @@ enum QuoteFinder {
         return found
     }
 
+    /// The words an apostrophe may stand before for dropped letters, each as its bytes packed
+    /// little-endian into one integer (all are ASCII and shorter than eight letters).
+    static let elisions: [UInt64] = ["em", "tis", "twas", "til", "cause", "n", "round", "bout"].map(packed)
+
+    /// The bytes of an ASCII word of at most eight letters, packed little-endian.
+    static func packed(_ word: String) -> UInt64 {
+        var key: UInt64 = 0
+        for (k, b) in word.utf8.enumerated() { key |= UInt64(b) << (8 * k) }
+        return key
+    }
+
     /// ’em, ’tis, ’til, ’cause, ’n’, ’90s: an apostrophe standing for dropped letters.
+    ///
+    /// The folded word after the mark (at most eight code points) is packed into an integer
+    /// and compared with `elisions`; building it as a `String` and comparing strings cost
+    /// some 1,700 instructions a call. Letters and digits are never zero bytes, so the packed
+    /// word says its length too; a word that folds to anything past ASCII is none of them.
     private static func isElision(_ p: ArraySlice<Unicode.Scalar>, at i: Int) -> Bool {
         var j = i + 1
-        var word = ""
-        while j < p.endIndex, ScalarClass.isLetterOrDigit(p[j]), word.unicodeScalars.count < 8 {
-            word.unicodeScalars.append(Folding.fold(p[j])); j += 1
+        var key: UInt64 = 0
+        var count = 0
+        var ascii = true
+        var first: Unicode.Scalar?
+        while j < p.endIndex, ScalarClass.isLetterOrDigit(p[j]), count < 8 {
+            let v = p[j].value
+            // A letter or digit: ASCII folds by lower-casing.
+            let folded = v < 0x80 ? Unicode.Scalar(UInt8(truncatingIfNeeded: v &- 0x41 < 26 ? v | 0x20 : v)) : PackedWord.foldOutOfLine(p[j])
+            if first == nil { first = folded }
+            if folded.value < 0x80 { key |= UInt64(folded.value) << (8 * count) } else { ascii = false }
+            count += 1
+            j += 1
         }
-        if let first = word.unicodeScalars.first, ScalarClass.isDigit(first) {
+        if let first, ScalarClass.isDigit(first) {
             // ’90s, ’08 — but not a quoted number like '2' standing alone.
             let closesAfter = j < p.endIndex && (p[j] == "'" || p[j] == "\u{2019}")
             return !closesAfter
         }
-        return ["em", "tis", "twas", "til", "cause", "n", "round", "bout"].contains(word)
+        return ascii && count > 0 && elisions.contains(key)
     }
 }

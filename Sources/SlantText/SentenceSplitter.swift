@@ -62,6 +62,14 @@ enum SentenceSplitter {
     /// size. A fresh array per paragraph, grown by appends, went through the array-growing
     /// call at some 275 instructions each (4,875 times over the bench's segmentation loop).
     static func split(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], quoteCloses: [Int], scratch sentences: inout [Sentence]) -> [Sentence] {
+        let terminators = tokens.indices.filter { tokens[$0].kind == .punctuation && isTerminator(p[tokens[$0].span.start]) }
+        return split(p, tokens: tokens, quoteCloses: quoteCloses, terminators: terminators[...], scratch: &sentences)
+    }
+
+    /// The same, given the indices of the terminator tokens in increasing order (the tokens
+    /// of kind punctuation on which `isTerminator` holds), as the tokenizer notes them.
+    static func split(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], quoteCloses: [Int], terminators: ArraySlice<Int>,
+                      scratch sentences: inout [Sentence]) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
         var count = 0
         @inline(__always) func add(_ sentence: Sentence) {
@@ -69,10 +77,11 @@ enum SentenceSplitter {
             count += 1
         }
         var sentenceStart = tokens[0].span.start
-        var t = 0
-        while t < tokens.count {
+        var t = 0 // tokens before t belong to runs already taken
+        for terminator in terminators where terminator >= t {
+            t = terminator
             let tok = tokens[t]
-            guard tok.kind == .punctuation, isTerminator(p[tok.span.start]), tok.span.start >= sentenceStart else { t += 1; continue }
+            guard tok.span.start >= sentenceStart else { continue }
             // Take the run of terminators (?!, ...) and any closers glued to it.
             var end = t
             while end + 1 < tokens.count, tokens[end + 1].span.start == tokens[end].span.end,

@@ -58,6 +58,58 @@ import Testing
         }
     }
 
+    @Test func scannedTextSixteenByteChunksMatchPlainDecoding() {
+        // Runs of ASCII long enough for the sixteen-byte loop, with a line feed or a straight
+        // mark at each of its sixteen positions, in either of its two words, and a multi-byte
+        // code point (emoji, CJK, Arabic) after it at each offset, so both loops hand over.
+        let run = Array("Abcdefghijklmnopqrstuvwxyz0123456789 The mayor said it was over.".unicodeScalars)
+        for special in ["\n", "\"", "'", "#", "&"] {
+            for at in 0..<20 {
+                for tail in ["", "😂", "東京", "قال", "é"] {
+                    var s = String.UnicodeScalarView()
+                    for (k, c) in run.prefix(at + 17).enumerated() { s.append(k == at ? special.unicodeScalars.first! : c) }
+                    s.append(contentsOf: tail.unicodeScalars)
+                    s.append(contentsOf: run)
+                    let text = String(s)
+                    let scanned = ScannedText(text)
+                    let scalars = Array(text.unicodeScalars)
+                    #expect(scanned.scalars == scalars, "\(text.debugDescription)")
+                    #expect(scanned.lineFeeds == scalars.indices.filter { scalars[$0] == "\n" }, "\(text.debugDescription)")
+                    #expect(scanned.quoteCandidates == scalars.indices.filter { QuoteFinder.isCandidate(scalars[$0].value) },
+                            "\(text.debugDescription)")
+                }
+            }
+        }
+        #expect(ScannedText("").scalars.isEmpty)
+    }
+
+    @Test func quotationMarkCharactersMatchTheirScalars() {
+        for v in [0x22, 0x27, 0xAB, 0xBB, 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F, 0x300C, 0x300D, 0x300E, 0x300F] {
+            let s = Unicode.Scalar(UInt32(v))!
+            #expect(Segmenter.mark(s) == Character(s), "U+\(String(v, radix: 16))")
+            #expect(Segmenter.mark(s).unicodeScalars.elementsEqual([s]))
+        }
+    }
+
+    @Test func verbShapesNeverTurnAwayAReportingVerb() {
+        let shapes = SpeechAttachment.verbShapes
+        let list = SpeechAttachment.reportingVerbList
+        // Every verb, in any case, fits; a word that does not fit is never in the list.
+        var words = SpeechAttachment.reportingVerbs.flatMap { [$0, $0.uppercased(), $0.prefix(1).uppercased() + $0.dropFirst()] }
+        words += ["the", "sad", "saied", "says\u{301}", "Säid", "\u{212A}", "tells", "reporters", "city", "SAID", "añadió",
+                  "东京", "x", "according", "accordingly", "acknowledged", "acknowledgedly", "e\u{301}", "’said", "said’"]
+        for word in words {
+            let all = Array(("§ " + word).unicodeScalars)
+            let p = all[2...]
+            let span = TextSpan(start: 2, end: all.count)
+            let fits = SpeechAttachment.mayBeVerb(p, span, shapes: shapes)
+            let isVerb = list.contains(p, span.shifted(by: -2))
+            #expect(fits || !isVerb, "\(word)")
+            if SpeechAttachment.reportingVerbs.contains(word.lowercased()) { #expect(fits, "\(word)") }
+        }
+        #expect(!SpeechAttachment.mayBeVerb(ArraySlice(Array("the".unicodeScalars)), TextSpan(start: 0, end: 3), shapes: shapes))
+    }
+
     @Test func reusedFoldingScratchMatchesFreshArrays() {
         // Longer and shorter paragraphs in turn, so stale bytes would show.
         let texts = ["Share this story, “NOW” ΣΑΣ", "x", "Read MORE at our site — Ünïcödé and 😂 emoji", "", "ab", "東京 Kelvin \u{212A}"]

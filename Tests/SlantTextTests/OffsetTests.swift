@@ -178,6 +178,46 @@ import Testing
 
     /// Bytes a `String` would never hold are mapped as before: every byte but a
     /// continuation byte starts a scalar.
+    /// The map made from `ScannedText`'s table answers as the one made from the bytes, in
+    /// the same mode; text too dense for a table leaves `offsetTable` nil.
+    @Test func offsetMapFromTheDecoderMatchesTheByteScan() {
+        var texts = Self.samples + ["", "a", "é", "😀", "x😀", String(repeating: "ascii only ", count: 40)]
+        var rng = SystemRandomNumberGenerator()
+        let pool = Array("abc d\n\"'.“”’—é東京😂🇺🇸\u{A0}قالअ्".unicodeScalars)
+        for density in [0.0, 0.005, 0.02, 0.05, 0.2, 1.0] {
+            for length in [10, 63, 64, 65, 200, 1000, 3000] {
+                var s = String.UnicodeScalarView()
+                for _ in 0..<length {
+                    s.append(Double.random(in: 0..<1, using: &rng) < density ? pool.randomElement(using: &rng)! : "e")
+                }
+                texts.append(String(s))
+            }
+        }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let plain = OffsetMap(utf8: bytes)
+            let scanned = ScannedText(text)
+            guard let (table, entries) = scanned.offsetTable else {
+                #expect(plain.usesCheckpoints, "\(text.debugDescription)")
+                continue
+            }
+            let map = OffsetMap(utf8: bytes, sparseTable: table, entries: entries)
+            #expect(!plain.usesCheckpoints && !map.usesCheckpoints, "\(text.debugDescription)")
+            #expect(map.scalarCount == plain.scalarCount && map.isASCII == plain.isASCII)
+            for b in -1...bytes.count + 1 where map.scalarOffset(ofByte: b) != plain.scalarOffset(ofByte: b) {
+                Issue.record("scalarOffset(ofByte: \(b)) in \(text.debugDescription)")
+            }
+            for k in -1...plain.scalarCount + 1 where map.byteOffset(ofScalar: k) != plain.byteOffset(ofScalar: k) {
+                Issue.record("byteOffset(ofScalar: \(k)) in \(text.debugDescription)")
+            }
+            for k in stride(from: 0, through: plain.scalarCount, by: 7) {
+                let upper = min(plain.scalarCount, k + 13)
+                #expect(map.byteOffsets(ofScalars: k, upper) == plain.byteOffsets(ofScalars: k, upper))
+            }
+        }
+        #expect(ScannedText(String(repeating: "東", count: 500)).offsetTable == nil)
+    }
+
     @Test func offsetMapCountsNonContinuationBytesOfInvalidUTF8() {
         let cases: [[UInt8]] = [
             [0x80, 0x41, 0x42], [0x41, 0xE2, 0x80, 0x41, 0x42, 0x43], [0x41, 0xC3], [0xE0, 0x80, 0x41, 0x80],

@@ -51,6 +51,28 @@ import Testing
         }
     }
 
+    /// The tokenizer's list of terminator tokens must be exactly the punctuation tokens on
+    /// which `isTerminator` holds, in order, with one scratch reused across paragraphs of
+    /// every length (so a stale count or entry would show).
+    @Test func tokenizerListsTheTerminatorTokens() {
+        let pool = Array("abc XYZ 019 .,;:!?'\"-&()$\n“”‘’—…éß東。！？‼⁉．👍🏽\u{A0}قال".unicodeScalars)
+        var rng = SystemRandomNumberGenerator()
+        var scratch = TokenScratch(capacity: 0)
+        for _ in 0..<3000 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...40, using: &rng) { s.append(pool.randomElement(using: &rng)!) }
+            let all = Array("§ ".unicodeScalars) + Array(s)
+            let p = all[2...]
+            let marks = TokenizerReferenceTests.marks(p)
+            let tokens = Tokenizer.tokenize(p, quoteMarks: marks, offset: 2, scratch: &scratch).tokens
+            let expected = tokens.indices.filter { tokens[$0].kind == .punctuation && SentenceSplitter.isTerminator(all[tokens[$0].span.start]) }
+            #expect(Array(scratch.terminators) == expected, "\(String(s).debugDescription)")
+            var sentences: [Sentence] = []
+            #expect(SentenceSplitter.split(p, tokens: tokens, quoteCloses: [], terminators: scratch.terminators, scratch: &sentences)
+                    == SentenceSplitter.split(p, tokens: tokens, quoteCloses: []), "\(String(s).debugDescription)")
+        }
+    }
+
     /// With a stop after the paragraph the tokenizer reads one code point past it; the
     /// tokens must be those it makes without.
     @Test func stopAfterTheParagraphChangesNoToken() {

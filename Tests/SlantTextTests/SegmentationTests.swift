@@ -64,6 +64,20 @@ func quotes(_ text: String) -> [(text: String, reported: Bool, words: Int)] {
         #expect(quotes("Russia's plan and the Saudis' oil don't matter.").isEmpty)
     }
 
+    @Test func elisionsAreNotOpeningQuotes() {
+        // Each listed word (any case) after ‘ or ' is an elision; a longer, different or
+        // non-ASCII word opens a quotation that closes.
+        for word in ["em", "Tis", "TWAS", "til", "Cause", "round", "bout", "90s", "08"] {
+            #expect(quotes("They said ‘\(word) and left’ early.").isEmpty, "\(word)")
+            #expect(quotes("They said '\(word) and left' early.").isEmpty, "\(word)")
+        }
+        for word in ["emu", "e", "tisk", "roundabouts", "causeway", "éte", "東京"] {
+            #expect(quotes("They said ‘\(word) and left’ early.").map(\.text) == ["‘\(word) and left’"], "\(word)")
+        }
+        // A lone quoted number is a quotation, not ’90s.
+        #expect(quotes("Grade ‘2’ only.").map(\.text) == ["‘2’"])
+    }
+
     @Test func curlySingleQuotesCount() {
         let found = quotes("The council’s ‘experts’ signed off.")
         #expect(found.map(\.text) == ["‘experts’"])

@@ -103,6 +103,18 @@ private func referenceTokens(_ p: ArraySlice<Unicode.Scalar>, quoteMarks: Set<In
         }
     }
 
+    @Test func latin1MapsMatchScalarClass() {
+        for v in UInt32(0)..<0x180 {
+            let s = Unicode.Scalar(v)!
+            #expect(Tokenizer.isLatin1Alnum(v) == (v < 0x100 && ScalarClass.isLetterOrDigit(s)), "U+\(String(v, radix: 16))")
+        }
+        // A no-break space ends a word; Latin-1 letters continue it, × does not.
+        let p = ArraySlice(Array("Prix\u{A0}fixe café×2 ªb µm €5".unicodeScalars))
+        let spans = Tokenizer.tokenize(p, quoteMarks: []).map { String(String.UnicodeScalarView(p[$0.span.start..<$0.span.end])) }
+        #expect(spans == ["Prix", "fixe", "café", "×", "2", "ªb", "µm", "€", "5"])
+        Self.check("Prix\u{A0}fixe café×2 ªb µm €5 naïve\u{A0}— 10\u{A0}000")
+    }
+
     @Test func samplesMatchTheReference() {
         for text in Self.samples { Self.check(text) }
     }
