@@ -49,6 +49,29 @@ import SlantText
         }
     }
 
+    /// Skipping the sort of findings already in order gives what the stable sort gave,
+    /// ties of position and rule included (told apart by their text).
+    @Test func sortingFindingsByPositionAndRuleSkipsOnlyWhatIsInOrder() {
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<500 {
+            var findings = (0..<Int.random(in: 0...10, using: &rng)).map { i in
+                let start = Int.random(in: 0...4, using: &rng)
+                return Finding(rule: "r\(Int.random(in: 0...2, using: &rng))", family: .loadedLanguage,
+                               span: TextSpan(start: start, end: start + Int.random(in: 1...2, using: &rng)), text: "t\(i)",
+                               message: "m", weight: 1, voice: .author, paragraph: 0)
+            }
+            // Half the rounds start in order, as a single check's findings do.
+            if round % 2 == 0 { findings.sort { $0.span != $1.span ? $0.span < $1.span : $0.rule < $1.rule } }
+            var sorted = findings
+            sorted.sortByPositionAndRule()
+            let expected = findings.enumerated().sorted { a, b in
+                a.element.span != b.element.span ? a.element.span < b.element.span
+                    : a.element.rule != b.element.rule ? a.element.rule < b.element.rule : a.offset < b.offset
+            }.map(\.element)
+            #expect(sorted.map(\.text) == expected.map(\.text))
+        }
+    }
+
     @Test func scareQuoteCuesEndTheWordsAsHasSuffixSays() {
         let words = ["the word", "the so-called", "so called", "", "x", "dubbed", "the words", "a term", "e\u{301}word", "known as",
                      "was known as", "mean", "meanings", "KELVIN \u{212A}", "spelt", "the title", "titled"]

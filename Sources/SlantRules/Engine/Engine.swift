@@ -11,6 +11,9 @@ public struct Engine: Sendable {
     /// The simple ones together, matched in one pass, and their slots in `patterns`.
     let simplePatterns: PatternSet
     let simpleSlots: [Int]
+    /// The slots of the others, which NSRegularExpression runs. (Finding them by walking
+    /// `patterns` copied each simple pattern and its tables, for every article.)
+    let regexSlots: [Int]
 
     /// A rule with its check's settings and slots, behind one reference: binding a `Rule`
     /// or its `kind` to a local copied every string and array in it, for every rule in
@@ -64,6 +67,7 @@ public struct Engine: Sendable {
         let simple = patterns.indices.filter { patterns[$0].simple != nil }
         simplePatterns = PatternSet(simple.map { patterns[$0].simple! })
         simpleSlots = simple
+        regexSlots = patterns.indices.filter { patterns[$0].simple == nil }
         let slots = Dictionary(uniqueKeysWithValues: patterns.enumerated().map { ($1.compiled.source, $0) })
         plan = rubric.rules.map { PlannedRule($0, matcher, patternSlot: { slots[$0] ?? -1 }) }
     }
@@ -78,8 +82,9 @@ public struct Engine: Sendable {
             for (slot, spans) in zip(simpleSlots, simplePatterns.matches(in: folded.scalars, exhausted: &exhausted)) { patternMatches[slot] = spans }
             for (slot, out) in zip(simpleSlots, exhausted) where out { warnings.append(PatternBudget.warning(patterns[slot].compiled.source)) }
             var foldedString: String?
-            for (slot, (p, simple)) in patterns.enumerated() where simple == nil {
+            for slot in regexSlots {
                 if foldedString == nil { foldedString = String(decoding: folded.bytes, as: UTF8.self) }
+                let p = patterns[slot].compiled
                 let (spans, out) = PatternBudget.run(p, on: foldedString!)
                 patternMatches[slot] = spans
                 if out { warnings.append(PatternBudget.warning(p.source)) }
@@ -134,7 +139,7 @@ public struct Engine: Sendable {
                 case .attribution: break
                 }
             }
-            findings.sort { $0.span != $1.span ? $0.span < $1.span : $0.rule < $1.rule }
+            findings.sortByPositionAndRule()
             let words_ = paragraph.wordCount
             words += words_
             sourcing.claims += claims
