@@ -47,6 +47,9 @@ public struct Engine: Sendable {
         }
     }
     private let plan: [PlannedRule]
+    /// The attribution rules of `plan`, in order: they run first in every paragraph, and
+    /// finding them by walking the whole plan cost a pass over every rule per paragraph.
+    private let attributionPlan: [Planned<AttributionCheck.Options>]
 
     public init(rubric: Rubric) {
         self.rubric = rubric
@@ -70,6 +73,7 @@ public struct Engine: Sendable {
         regexSlots = patterns.indices.filter { patterns[$0].simple == nil }
         let slots = Dictionary(uniqueKeysWithValues: patterns.enumerated().map { ($1.compiled.source, $0) })
         plan = rubric.rules.map { PlannedRule($0, matcher, patternSlot: { slots[$0] ?? -1 }) }
+        attributionPlan = plan.compactMap { if case .attribution(let p) = $0 { p } else { nil } }
     }
 
     public func score(_ article: Article) -> ScoredArticle {
@@ -122,9 +126,7 @@ public struct Engine: Sendable {
             // Room for the usual few: growing from empty reallocated three or four times.
             findings.reserveCapacity(4)
             // Attribution first: claims need to know which sentences carry one.
-            for planned in plan {
-                if case .attribution(let p) = planned { AttributionCheck.run(p.rule, p.config, p.slots, ctx, into: &findings) }
-            }
+            for p in attributionPlan { AttributionCheck.run(p.rule, p.config, p.slots, ctx, into: &findings) }
             let attributions = 0..<findings.count
             var claims = 0, attributed = 0
             for planned in plan {
