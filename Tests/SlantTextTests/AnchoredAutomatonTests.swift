@@ -52,6 +52,25 @@ import Testing
         }
     }
 
+    /// `matches(in:)` lists what `scan` reports, in the same order, for both table widths.
+    @Test func matchListIsWhatScanReports() {
+        let pieces = ["a", "b", "n", "d", " ", "-", "é", "’", "🌊", "中", "an", "and", "band"]
+        var random = ByteAutomatonTableTests.Random(state: 5)
+        func string(_ length: Int) -> String { (0..<length).map { _ in pieces[random.next(pieces.count)] }.joined() }
+        let patterns: [[UInt8]] = ["and", "an", "band", "a b", "-a", "é", "’s", "d", "🌊中"].map { Array($0.utf8) }
+        for limit in [ByteAutomaton.compactStateLimit, 1] {
+            for anchored in [false, true] {
+                let automaton = ByteAutomaton(patterns: patterns, compactStateLimit: limit, wordStartsOnly: anchored)
+                for _ in 0..<200 {
+                    let text = Array(string(random.next(60)).utf8)
+                    let listed = automaton.matches(in: text).map { [$0.pattern, $0.end - automaton.patternLengths[$0.pattern], $0.end] }
+                    #expect(listed == Self.scanned(automaton, text), "\(String(decoding: text, as: UTF8.self))")
+                }
+                #expect(automaton.matches(in: []).isEmpty)
+            }
+        }
+    }
+
     @Test func aWordThatBeginsNoTermHidesTheTermsInside() {
         let anchored = ByteAutomaton(patterns: [Array("and".utf8)], wordStartsOnly: true)
         #expect(Self.scanned(anchored, Array("band and sand_and 7and -and".utf8)) == [[0, 5, 8], [0, 24, 27]])
