@@ -403,6 +403,9 @@ struct PatternSet: Sendable {
                 end = patterns[k].run(scan.text, from: i, stack: &stack, budget: &scan.budget[k])
             }
             if end > i {
+                // Room for several at the first: grown from one match at a time, the lists'
+                // reallocations were 0.35M instructions on the bench.
+                if scan.results[k].isEmpty { scan.results[k].reserveCapacity(8) }
                 scan.results[k].append(TextSpan(start: i, end: end))
                 scan.resume[k] = end
             }
