@@ -506,7 +506,8 @@ struct ScalarSet: Sendable {
     }
 
     mutating func insert(_ r: ClosedRange<UInt32>) {
-        for s in r.lowerBound...min(r.upperBound, 127) where r.lowerBound < 128 { insert(s) }
+        // The bound first: a range wholly beyond ASCII (`[°-±]`) made `lowerBound...127` trap.
+        if r.lowerBound < 128 { for s in r.lowerBound...min(r.upperBound, 127) { insert(s) } }
         if r.upperBound >= 128 { ranges.append(max(128, r.lowerBound)...r.upperBound) }
     }
 
