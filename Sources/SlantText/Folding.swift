@@ -80,6 +80,25 @@ public struct FoldedText: Sendable {
                         // Counters local to this closure, so they stay in registers.
                         var i = 0, count = 0, written = 0
                         while i < n {
+                            // Sixteen ASCII bytes a round while there are: the loop's tests, index
+                            // updates and constants were a quarter of the eight-byte round's 40
+                            // instructions (4.5M callgrind instructions on the bench).
+                            while i &+ 16 <= n {
+                                let w0 = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
+                                let w1 = UnsafeRawPointer(source + i).loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                                if (w0 | w1) & 0x8080_8080_8080_8080 != 0 { break }
+                                let f0 = Folding.foldASCII(w0), f1 = Folding.foldASCII(w1)
+                                let to = UnsafeMutableRawPointer(target + written)
+                                to.storeBytes(of: f0, as: UInt64.self)
+                                to.storeBytes(of: f1, toByteOffset: 8, as: UInt64.self)
+                                let wide0 = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(f0, to: SIMD8<UInt8>.self))
+                                let wide1 = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(f1, to: SIMD8<UInt8>.self))
+                                let codesTo = UnsafeMutableRawPointer(points + count)
+                                codesTo.storeBytes(of: wide0, as: SIMD8<UInt32>.self)
+                                codesTo.storeBytes(of: wide1, toByteOffset: 32, as: SIMD8<UInt32>.self)
+                                written &+= 16; count &+= 16; i &+= 16
+                            }
+                            if i == n { break }
                             if i &+ 8 <= n {
                                 let w = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
                                 if w & 0x8080_8080_8080_8080 == 0 {

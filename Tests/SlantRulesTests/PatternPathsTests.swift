@@ -159,6 +159,24 @@ import SlantText
         }
     }
 
+    /// Sets answer for Latin letters and punctuation beyond ASCII from bits made when the
+    /// table is (PathTable.beyondBits): every code point they cover, and those just past
+    /// them, must answer as the machine's ScalarSet does.
+    @Test func setsBeyondASCIIAnswerAsTheMachine() throws {
+        let classes = [#"\s"#, #"\d"#, #"\w"#, #"\S"#, #"\D"#, #"\W"#, "[°-±]", "[^a]", #"[\d%]"#, #"[^\s]"#, "[—–€]", "[‐-―]", "."]
+        let points = Array(0x80..<0x300) + Array(0x2000..<0x2100) + [0x300, 0x301, 0x1FFF, 0x2100, 0x3000, 0x0663, 0x1F600, 0x4F60]
+        for source in classes {
+            let pattern = try #require(SimplePattern("a" + source + "b"))
+            #expect(pattern.paths != nil, "\(source) is unrolled")
+            let set = PatternSet([pattern])
+            var text: [UInt32] = []
+            for v in points { text += [0x61, UInt32(v), 0x62, 0x20] }
+            var exhausted: [Bool] = [], expectedExhausted: [Bool] = []
+            let got = set.matches(in: text, exhausted: &exhausted)
+            #expect(got == set.referenceMatches(in: text, exhausted: &expectedExhausted), "\(source)")
+        }
+    }
+
     @Test func budgetStillRunsOutInTheMachine() throws {
         // A pattern that loops runs in the machine and shares the article's budget, even in a set with unrolled ones.
         let patterns = try [#"(a|a)*b"#, #"\b(?:a|b)\b"#, #"a{2}"#].map { try #require(SimplePattern($0)) }

@@ -53,6 +53,13 @@ import SlantText
         }
     }
 
+    /// A class range wholly beyond ASCII (no case to fold) is kept as a range, not a trap.
+    @Test func classRangesBeyondASCII() throws {
+        let pattern = try #require(SimplePattern("[°-±‐-―]"))
+        let text = "a°b±c‐d―e€".unicodeScalars.map(\.value)
+        #expect(pattern.matches(in: text) == [TextSpan(start: 1, end: 2), TextSpan(start: 3, end: 4), TextSpan(start: 5, end: 6), TextSpan(start: 7, end: 8)])
+    }
+
     @Test(arguments: [#"(?=a)b"#, #"a+?"#, #"a++"#, #"^a"#, #"a$"#, #"(a)\1"#, #"\p{L}"#, #"(?i)a"#, #"(?:a*)*"#, #"[[a]]"#, #"É"#])
     func refusesWhatItDoesNotKnow(_ source: String) {
         #expect(SimplePattern(source) == nil)

@@ -62,4 +62,77 @@ import SlantText
             }
         }
     }
+
+    /// A paragraph that is not all ASCII: ASCII tokens of every length between accents,
+    /// emoji and CJK (so the byte shift grows along the paragraph), tokens holding them,
+    /// a token out of order, and the paragraph's end within sixteen bytes of the text's end.
+    @Test func packedWordsOfMixedParagraphs() {
+        let letters = Array("abcdefghijklmnopq")
+        let extras = ["é", "😀", "說", "—", "ÉTÉ", "a😀b"]
+        for tail in ["", "x", "end of the text here"] {
+            for k in 0..<extras.count {
+                var text = "Intro “text”.\n\n"
+                let start = text.unicodeScalars.count
+                var spans: [TextSpan] = []
+                for length in 0...17 {
+                    let other = extras[(k + length) % extras.count]
+                    var at = text.unicodeScalars.count
+                    text += other + " "
+                    spans.append(TextSpan(start: at, end: at + other.unicodeScalars.count))
+                    at = text.unicodeScalars.count
+                    text += String(letters[0..<length]) + (length % 3 == 0 ? "" : " ")
+                    spans.append(TextSpan(start: at, end: at + length))
+                }
+                let end = text.unicodeScalars.count
+                text += tail
+                // One token out of order, one reaching back before the paragraph.
+                spans.insert(spans[3], at: 10)
+                spans.append(TextSpan(start: start - 3, end: start + 2))
+                let folded = FoldedText(text)
+                let tokens = spans.map { Token(span: $0, kind: .word) }
+                let (packed, others) = folded.packedWords(of: tokens, in: TextSpan(start: start, end: end))
+                for (i, span) in spans.enumerated() {
+                    let lo = folded.byteOffset(ofScalar: span.start), hi = folded.byteOffset(ofScalar: span.end)
+                    let expected = String(decoding: folded.bytes[lo..<hi], as: UTF8.self)
+                    #expect(Word(entry: packed[i], others: others).text == expected, "token \(span) of \(text)")
+                }
+            }
+        }
+    }
+
+    /// The fast path reads sixteen bytes at a token's start and masks them by its length:
+    /// every length from 0 to 17, at every alignment, in an ASCII paragraph that follows
+    /// non-ASCII text (bytes at a shift from code points) and that ends the text, and tokens
+    /// reaching outside the paragraph, which must not be read from its bytes.
+    @Test func packedWordsOfEveryLengthAndAlignment() {
+        let letters = Array("abcdefghijklmnopq")
+        for prefix in ["", "😀 “é” 說\n\n"] {
+          for suffix in ["", "ünd"] {
+            for pad in 0..<3 {
+                var text = prefix + String(repeating: "x", count: pad)
+                let start = text.unicodeScalars.count
+                var spans: [TextSpan] = []
+                for length in 0...17 {
+                    let at = text.unicodeScalars.count
+                    text += String(letters[0..<length]) + " "
+                    spans.append(TextSpan(start: at, end: at + length))
+                }
+                let end = text.unicodeScalars.count
+                text += suffix
+                let folded = FoldedText(text)
+                let paragraph = TextSpan(start: start, end: end)
+                // Two tokens that reach past the paragraph (one into the non-ASCII text before it).
+                if !suffix.isEmpty { spans.append(TextSpan(start: end - 2, end: end + 2)) }
+                if start > 0 { spans.append(TextSpan(start: start - 2, end: start + 3)) }
+                let tokens = spans.map { Token(span: $0, kind: .word) }
+                let (packed, others) = folded.packedWords(of: tokens, in: paragraph)
+                for (i, span) in spans.enumerated() {
+                    let lo = folded.byteOffset(ofScalar: span.start), hi = folded.byteOffset(ofScalar: span.end)
+                    let expected = String(decoding: folded.bytes[lo..<hi], as: UTF8.self)
+                    #expect(Word(entry: packed[i], others: others).text == expected, "token \(span) after \(prefix.count) + \(pad)")
+                }
+            }
+          }
+        }
+    }
 }

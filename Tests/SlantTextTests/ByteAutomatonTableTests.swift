@@ -108,6 +108,22 @@ import Testing
         #expect(FoldedText(ascii).bytes == Folding.foldedUTF8(ascii))
     }
 
+    /// Sixteen ASCII bytes fold a round: a non-ASCII scalar (two, three or four bytes) at
+    /// every position of a round and its neighbours, and every length of ASCII tail.
+    @Test func foldedTextAroundSixteenByteRounds() {
+        for other in ["é", "Σ", "“", "—", "😀", "\u{212A}"] {
+            for at in 0..<40 {
+                for tail in [0, 1, 7, 8, 9, 15, 16, 17] {
+                    let head = String(String(repeating: "aB\tZ", count: 10).prefix(at))
+                    let text = head + other + String(repeating: "Q", count: tail)
+                    let folded = FoldedText(text)
+                    #expect(folded.bytes == Folding.foldedUTF8(text), "\(other) at \(at), tail \(tail)")
+                    #expect(folded.scalars == text.unicodeScalars.map { Folding.fold($0).value })
+                }
+            }
+        }
+    }
+
     /// Scalar lookups in long text far from ASCII (three bytes a scalar) cross many blocks.
     @Test func offsetsInLongMultiByteText() {
         let text = String(repeating: "日本語の文章、", count: 300) + "end" + String(repeating: "😀x", count: 100)

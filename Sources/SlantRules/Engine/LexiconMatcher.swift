@@ -41,8 +41,11 @@ public struct LexiconMatcher: Sendable {
     /// keyed by id once per article, not hashed per hit.
     private struct Entry: Sendable { var slot: Int; var termIndex: Int; var weight: Double }
     private let automaton: ByteAutomaton
-    /// Entries for each distinct form (one form may belong to several lexicons).
-    private let entries: [[Entry]]
+    /// Entries for each distinct form (one form may belong to several lexicons): form `f`'s
+    /// are `entries[entryStart[f] ..< entryStart[f + 1]]`. One flat list, as an array per
+    /// form was retained and released at every hit.
+    private let entries: [Entry]
+    private let entryStart: [Int]
     private let lexiconIDs: [String]
     /// Each distinct term once; entries and hits hold its index.
     private let terms: [String]
@@ -75,7 +78,10 @@ public struct LexiconMatcher: Sendable {
             }
         }
         automaton = ByteAutomaton(patterns: forms, wordStartsOnly: true)
-        self.entries = entries
+        self.entries = entries.flatMap { $0 }
+        var start = [0]
+        for list in entries { start.append(start.last! + list.count) }
+        entryStart = start
         self.terms = terms
         lexiconIDs = sorted.map(\.id)
     }
@@ -84,39 +90,123 @@ public struct LexiconMatcher: Sendable {
     public func slot(of lexicon: String) -> Int? { lexiconIDs.firstIndex(of: lexicon) }
 
     /// All whole-word hits in the folded text, grouped by lexicon slot and sorted by position.
+    ///
+    /// Why in passes: appending each hit to its slot's list as the automaton found it paid,
+    /// for every hit, a uniqueness check of the list of lists and of the list, a retain and
+    /// a release of the form's entries, and now and then a reallocation (a million
+    /// instructions of growth on the bench). The occurrences come in one list instead
+    /// (`ByteAutomaton.matches(in:)`), are counted per slot, and are written into one buffer
+    /// in slot order, from which each slot's list is cut at its exact size; a slot's list is
+    /// only sorted when its hits did not come in order already.
     public func hits(in folded: FoldedText) -> LexiconHits {
-        var buckets = [[LexiconHit]](repeating: [], count: lexiconIDs.count)
+        let slots = lexiconIDs.count
         let bytes = folded.bytes
-        automaton.scan(bytes) { form, start, end in
-            guard Self.isWordBoundary(bytes, before: start), Self.isWordBoundary(bytes, after: end) else { return }
-            let span = folded.span(ofBytes: start, end)
-            for e in entries[form] {
-                // Room for several at the first: growing from one hit at a time was a third of this loop.
-                if buckets[e.slot].isEmpty { buckets[e.slot].reserveCapacity(16) }
-                buckets[e.slot].append(LexiconHit(slot: e.slot, termIndex: e.termIndex, weight: e.weight, span: span))
-            }
+        var found = automaton.matches(in: bytes)
+        guard !found.isEmpty else {
+            return LexiconHits(bySlot: [[LexiconHit]](repeating: [], count: slots), lexiconIDs: lexiconIDs, terms: terms)
         }
-        for slot in buckets.indices where buckets[slot].count > 1 { buckets[slot].sort { $0.span < $1.span } }
+        // Where each slot's part of the one buffer starts (`begin`), counted first, and where
+        // its next hit goes (`next`, which ends at the part's end). An occurrence that is not
+        // a whole word is marked with pattern -1 and left out.
+        var begin = [Int](repeating: 0, count: slots + 1)
+        var unsorted = [Bool](repeating: false, count: slots)
+        let lengths = automaton.patternLengths
+        bytes.withUnsafeBufferPointer { b in
+          Self.asciiWordBytes.withUnsafeBufferPointer { wordByte in
+            entries.withUnsafeBufferPointer { entries in
+                found.withUnsafeMutableBufferPointer { found in
+                    for j in found.indices {
+                        let form = found[j].pattern, end = found[j].end
+                        // The anchored automaton only reports an occurrence at the text's start or
+                        // after a byte that is not an ASCII word byte (`ByteAutomaton.mayStartAfter`,
+                        // the same bytes as `isASCIIWordByte`), so only a non-ASCII byte before it
+                        // needs the test.
+                        let start = end - lengths[form]
+                        let wholeAtStart = start == 0 || b[start - 1] < 0x80 || !Self.isWordScalar(endingAt: start, b)
+                        let wholeAtEnd = end == b.count || (b[end] < 0x80 ? wordByte[Int(b[end])] == 0 : !Self.isWordScalar(startingAt: end, b))
+                        guard wholeAtStart && wholeAtEnd else {
+                            found[j].pattern = -1
+                            continue
+                        }
+                        for k in entryStart[form]..<entryStart[form + 1] { begin[entries[k].slot + 1] &+= 1 }
+                    }
+                }
+            }
+          }
+        }
+        for slot in 0..<slots { begin[slot + 1] &+= begin[slot] }
+        var next = begin
+        let total = begin[slots]
+        let all = [LexiconHit](unsafeUninitializedCapacity: total) { out, initialized in
+            entries.withUnsafeBufferPointer { entries in
+                entryStart.withUnsafeBufferPointer { entryStart in
+                    begin.withUnsafeBufferPointer { begin in
+                        next.withUnsafeMutableBufferPointer { next in
+                            for f in found where f.pattern >= 0 {
+                                let span = folded.span(ofBytes: f.end - lengths[f.pattern], f.end)
+                                for k in entryStart[f.pattern]..<entryStart[f.pattern + 1] {
+                                    let e = entries[k]
+                                    let at = next[e.slot]
+                                    // Hits come by end position; a slot's are only out of order when a
+                                    // longer one ends later but starts earlier (rare).
+                                    if at > begin[e.slot] && !(out[at - 1].span < span) { unsorted[e.slot] = true }
+                                    out.initializeElement(at: at, to: LexiconHit(slot: e.slot, termIndex: e.termIndex, weight: e.weight, span: span))
+                                    next[e.slot] = at &+ 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = total
+        }
+        var buckets: [[LexiconHit]] = []
+        buckets.reserveCapacity(slots)
+        for slot in 0..<slots {
+            guard begin[slot] < begin[slot + 1] else { buckets.append([]); continue }
+            var list = Array(all[begin[slot]..<begin[slot + 1]])
+            if unsorted[slot] { list.sort { $0.span < $1.span } }
+            buckets.append(list)
+        }
         return LexiconHits(bySlot: buckets, lexiconIDs: lexiconIDs, terms: terms)
     }
 
-    /// True when the scalar before byte `i` is not a letter or digit.
-    static func isWordBoundary(_ b: [UInt8], before i: Int) -> Bool {
+    /// True when the scalar before byte `i` is not a letter or digit. Inlined, with the
+    /// rare non-ASCII case out of line: a call per hit was 24 instructions.
+    @inline(__always)
+    static func isWordBoundary(_ b: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
         guard i > 0 else { return true }
         let prev = b[i - 1]
         if prev < 0x80 { return !isASCIIWordByte(prev) }
+        return !isWordScalar(endingAt: i, b)
+    }
+
+    /// Whether the scalar whose bytes end at `i` is a letter or digit.
+    @inline(never)
+    static func isWordScalar(endingAt i: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = i - 1
         while k > 0 && b[k] & 0xC0 == 0x80 { k -= 1 }
-        return !isWordScalar(decode(b, at: k))
+        return isWordScalar(decode(b, at: k))
     }
 
     /// True when the scalar starting at byte `i` is not a letter or digit.
-    static func isWordBoundary(_ b: [UInt8], after i: Int) -> Bool {
+    @inline(__always)
+    static func isWordBoundary(_ b: UnsafeBufferPointer<UInt8>, after i: Int) -> Bool {
         guard i < b.count else { return true }
         let next = b[i]
         if next < 0x80 { return !isASCIIWordByte(next) }
-        return !isWordScalar(decode(b, at: i))
+        return !isWordScalar(startingAt: i, b)
     }
+
+    /// Whether the scalar whose bytes start at `i` is a letter or digit.
+    @inline(never)
+    static func isWordScalar(startingAt i: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        isWordScalar(decode(b, at: i))
+    }
+
+    /// 1 for each ASCII word byte (`isASCIIWordByte`), else 0: one load per test instead of
+    /// four range comparisons.
+    static let asciiWordBytes: [UInt8] = (0..<128).map { isASCIIWordByte(UInt8($0)) ? 1 : 0 }
 
     @inline(__always) static func isASCIIWordByte(_ c: UInt8) -> Bool {
         (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || c == 0x5F
@@ -127,7 +217,7 @@ public struct LexiconMatcher: Sendable {
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
-    static func decode(_ b: [UInt8], at i: Int) -> Unicode.Scalar? {
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Unicode.Scalar? {
         var it = b[i...].makeIterator()
         var decoder = UTF8()
         if case .scalarValue(let s) = decoder.decode(&it) { return s }
