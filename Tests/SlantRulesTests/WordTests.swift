@@ -63,6 +63,33 @@ import SlantText
         }
     }
 
+    /// Packing notes exactly the tokens whose folded word is "that", "whether", "how" or
+    /// "why", in ASCII and non-ASCII paragraphs and at the text's very end.
+    @Test func packingNotesTheComplementWords() {
+        let words: Set<String> = ["that", "whether", "how", "why"]
+        for text in ["He said THAT, and asked whether how-why thats howl wh whethers why.",
+                     "Zürich’s 👍 mayor wondered why; “That” was how it went, говорит whether",
+                     "Short.\n\nwhy", "Ending with that"] {
+            let article = Article(text: text)
+            let folded = FoldedText(article.text)
+            var base = 0
+            for paragraph in article.paragraphs {
+                let tokens = paragraph.tokens
+                var others: [String] = []
+                var noted: [Int32] = []
+                let out = UnsafeMutableBufferPointer<PackedWord>.allocate(capacity: tokens.count)
+                defer { out.deallocate() }
+                folded.pack(tokens, in: paragraph.span, into: out, others: &others, complementWords: &noted, base: base)
+                let expected = tokens.indices.filter { i in
+                    let lo = folded.byteOffset(ofScalar: tokens[i].span.start), hi = folded.byteOffset(ofScalar: tokens[i].span.end)
+                    return words.contains(String(decoding: folded.bytes[lo..<hi], as: UTF8.self))
+                }.map { Int32(base + $0) }
+                #expect(noted == expected, "\(text)")
+                base += tokens.count
+            }
+        }
+    }
+
     /// A paragraph that is not all ASCII: ASCII tokens of every length between accents,
     /// emoji and CJK (so the byte shift grows along the paragraph), tokens holding them,
     /// a token out of order, and the paragraph's end within sixteen bytes of the text's end.

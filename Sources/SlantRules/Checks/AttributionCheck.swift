@@ -189,16 +189,16 @@ enum AttributionCheck {
     static func complementCues(_ ctx: ParagraphContext) -> [LexiconHit] {
         let tokens = ctx.paragraph.tokens
         var out: [LexiconHit] = []
-        // The word after first, by its packed key alone. (A word that could not be packed is
-        // long or not ASCII, so none of these; `how` and `why` share their `hi`.)
-        let that = Word.pack("that"), whether = Word.pack("whether"), how = Word.pack("how"), why = Word.pack("why")
-        ctx.packedTokens.withUnsafeBufferPointer { packed in
-            for j in packed.indices.dropFirst() {
-                let p = packed[j]
-                // The length first (in `hi`, with no letter: these words are short): one bit test
-                // of a mask of the lengths 3, 4 and 7 rules out two tokens in three.
-                guard p.hi & 0x00FF_FFFF_FFFF_FFFF == 0, (0x98 as UInt64) &>> (p.hi &>> 56) & 1 != 0 else { continue }
-                guard p == that || p == whether || p == how || p == why else { continue }
+        // The word after first: the packing noted every "that", "whether", "how" and "why"
+        // (ArticleContext.complementWords), so only those tokens are visited.
+        let that = Word.pack("that")
+        let candidates = ctx.complementWordRange
+        guard !candidates.isEmpty else { return out }
+        ctx.shared.complementWords.withUnsafeBufferPointer { list in
+            for c in candidates {
+                let j = Int(list[c]) - ctx.tokenBase
+                guard j > 0 else { continue }
+                let p = ctx.shared.packedTokens[ctx.tokenBase + j]
                 let k = j - 1
                 guard tokens[k].kind == .word, tokens[j].kind == .word else { continue }
                 let w = ctx.word(k)

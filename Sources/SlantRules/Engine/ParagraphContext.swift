@@ -19,6 +19,9 @@ final class ArticleContext {
     /// packing itself.
     let packedTokens: [PackedWord]
     let otherTokens: [String]
+    /// Indices in `packedTokens` of the tokens "that", "whether", "how" and "why", in order
+    /// (noted while packing; see `FoldedText.pack`).
+    let complementWords: [Int32]
     /// For each scored paragraph in order and each lexicon slot, the range of the slot's hits
     /// that start in the paragraph (`slotCount` ranges a paragraph): made in one list, as
     /// the packed words are.
@@ -67,16 +70,19 @@ final class ArticleContext {
         var total = 0
         for paragraph in article.paragraphs where paragraph.kind.isScored { total += paragraph.tokens.count }
         var others: [String] = []
+        var complements: [Int32] = []
         packedTokens = [PackedWord](unsafeUninitializedCapacity: total) { out, initialized in
             var base = 0
             for paragraph in article.paragraphs where paragraph.kind.isScored {
                 let n = paragraph.tokens.count
-                folded.pack(paragraph.tokens, in: paragraph.span, into: UnsafeMutableBufferPointer(rebasing: out[base..<base + n]), others: &others)
+                folded.pack(paragraph.tokens, in: paragraph.span, into: UnsafeMutableBufferPointer(rebasing: out[base..<base + n]), others: &others,
+                            complementWords: &complements, base: base)
                 base += n
             }
             initialized = total
         }
         otherTokens = others
+        complementWords = complements
         slotCount = hits.bySlot.count
         (hitRanges, someHitCrossesItsParagraph) = Self.hitRanges(hits, of: article.paragraphs)
     }
@@ -142,6 +148,16 @@ struct ParagraphContext {
     /// every token is made once: the checks ask about the same few tokens again and again,
     /// and each lookup would map offsets and build a string.
     let tokenBase: Int
+
+    /// The entries of `shared.complementWords` that fall in this paragraph (two binary
+    /// searches of a short list: an article has a few dozen).
+    var complementWordRange: Range<Int> {
+        shared.complementWords.withUnsafeBufferPointer { list in
+            let lo = Self.firstIndex(atOrAfter: tokenBase, count: list.count) { Int(list[$0]) }
+            let hi = Self.firstIndex(atOrAfter: tokenBase + paragraph.tokens.count, count: list.count) { Int(list[$0]) }
+            return lo..<hi
+        }
+    }
 
     /// This paragraph's packed words (`word(i)` reads one), for scans over all of them.
     var packedTokens: ArraySlice<PackedWord> {
