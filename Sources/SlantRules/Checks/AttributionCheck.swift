@@ -256,15 +256,17 @@ enum AttributionCheck {
     /// the speaker (“…” ― Sonya Herridge).
     static func quoteCredits(_ ctx: ParagraphContext, cues: [LexiconHit]) -> [(cue: TextSpan, source: TextSpan)] {
         let tokens = ctx.paragraph.tokens
-        let quotes = ctx.paragraph.quotes.filter { $0.depth == 0 }
-        guard !quotes.isEmpty else { return [] }
-        var out: [(TextSpan, TextSpan)] = []
+        // The top-level quotations, asked in place (a filtered copy was an allocation for
+        // every paragraph with a quotation).
+        let quotes = ctx.paragraph.quotes
+        guard quotes.contains(where: { $0.depth == 0 }) else { return [] }
+        var out: [(cue: TextSpan, source: TextSpan)] = []
         for (i, tok) in tokens.enumerated() where tok.kind == .punctuation {
             let mark = ctx.word(i)
             let isDash = isDash(mark)
             guard isDash || mark == ":" else { continue }
             // Introduces a quotation of two or more words: nothing but quotation marks between.
-            if let q = quotes.first(where: { $0.span.start >= tok.span.end }), q.words >= 2,
+            if let q = quotes.first(where: { $0.depth == 0 && $0.span.start >= tok.span.end }), q.words >= 2,
                !tokens[(i + 1)...].prefix(while: { $0.span.start < q.span.start }).contains(where: { $0.kind != .punctuation }) {
                 // "said:", "added in a telephone interview:" are already credited by their verb.
                 let sentence = ctx.sentenceSpan(containing: tok.span.start) ?? ctx.paragraph.span
@@ -276,7 +278,7 @@ enum AttributionCheck {
                 continue
             }
             // Follows a quotation and names its speaker: “…” ― Jane Doe.
-            guard isDash, i > 0, quotes.contains(where: { $0.closeMark != nil && $0.span.end == tokens[i - 1].span.end }),
+            guard isDash, i > 0, quotes.contains(where: { $0.depth == 0 && $0.closeMark != nil && $0.span.end == tokens[i - 1].span.end }),
                   i + 1 < tokens.count, tokens[i + 1].kind == .word, ctx.isCapitalised(i + 1) else { continue }
             var k = i + 1
             while k + 1 < tokens.count && k - i < 5 && tokens[k + 1].kind == .word && ctx.isCapitalised(k + 1) { k += 1 }
