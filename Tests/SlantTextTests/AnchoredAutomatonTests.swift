@@ -11,6 +11,20 @@ import Testing
         return found
     }
 
+    /// For both table widths, the anchored automaton's matches on `rounds` texts made by
+    /// `text` are the plain automaton's that start where a match may start.
+    static func expectAnchoredAgrees(_ patterns: [[UInt8]], rounds: Int, _ text: () -> [UInt8]) {
+        for limit in [ByteAutomaton.compactStateLimit, 1] {
+            let plain = ByteAutomaton(patterns: patterns, compactStateLimit: limit)
+            let anchored = ByteAutomaton(patterns: patterns, compactStateLimit: limit, wordStartsOnly: true)
+            for _ in 0..<rounds {
+                let text = text()
+                let expected = scanned(plain, text).filter { $0[1] == 0 || ByteAutomaton.mayStartAfter(text[$0[1] - 1]) }
+                #expect(scanned(anchored, text) == expected, "\(String(decoding: text, as: UTF8.self))")
+            }
+        }
+    }
+
     @Test func anchoredMatchesArePlainMatchesAtWordStarts() {
         // Word bytes, bytes a match may follow, and multi-byte letters and marks.
         let pieces = ["a", "b", "n", "d", "_", "7", " ", "-", "'", "é", "’", "🌊", "中", "an", "and", "band"]
@@ -18,15 +32,7 @@ import Testing
         func string(_ length: Int) -> String { (0..<length).map { _ in pieces[random.next(pieces.count)] }.joined() }
         var patterns: [[UInt8]] = ["and", "an", "band", "a b", "-a", "é", "’s", "d"].map { Array($0.utf8) }
         while patterns.count < 40 { patterns.append(Array(string(1 + random.next(3)).utf8)) }
-        for limit in [ByteAutomaton.compactStateLimit, 1] {
-            let plain = ByteAutomaton(patterns: patterns, compactStateLimit: limit)
-            let anchored = ByteAutomaton(patterns: patterns, compactStateLimit: limit, wordStartsOnly: true)
-            for _ in 0..<300 {
-                let text = Array(string(random.next(40)).utf8)
-                let expected = Self.scanned(plain, text).filter { $0[1] == 0 || ByteAutomaton.mayStartAfter(text[$0[1] - 1]) }
-                #expect(Self.scanned(anchored, text) == expected, "\(String(decoding: text, as: UTF8.self))")
-            }
-        }
+        Self.expectAnchoredAgrees(patterns, rounds: 300) { Array(string(random.next(40)).utf8) }
     }
 
     /// Long words that begin no term, so the automaton sits in its dead state and skips
@@ -37,14 +43,9 @@ import Testing
         var random = ByteAutomatonTableTests.Random(state: 23)
         func string(_ length: Int) -> String { (0..<length).map { _ in pieces[random.next(pieces.count)] }.joined() }
         let patterns: [[UInt8]] = ["ab", "ba", "a b", "aé", "日本", "-ab", "😀a", "ab’s", "b"].map { Array($0.utf8) }
+        Self.expectAnchoredAgrees(patterns, rounds: 400) { Array(string(random.next(80)).utf8) }
         for limit in [ByteAutomaton.compactStateLimit, 1] {
-            let plain = ByteAutomaton(patterns: patterns, compactStateLimit: limit)
             let anchored = ByteAutomaton(patterns: patterns, compactStateLimit: limit, wordStartsOnly: true)
-            for _ in 0..<400 {
-                let text = Array(string(random.next(80)).utf8)
-                let expected = Self.scanned(plain, text).filter { $0[1] == 0 || ByteAutomaton.mayStartAfter(text[$0[1] - 1]) }
-                #expect(Self.scanned(anchored, text) == expected, "\(String(decoding: text, as: UTF8.self))")
-            }
             #expect(Self.scanned(anchored, Array("xyzzyab ab".utf8)) == [[0, 8, 10]])
             #expect(Self.scanned(anchored, Array("xqab".utf8)) == [])
             #expect(Self.scanned(anchored, Array("x😀ab".utf8)) == [[0, 5, 7]])
