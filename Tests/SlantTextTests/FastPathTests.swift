@@ -20,6 +20,16 @@ import Testing
         #expect(!PackedWord(ascii: "us".utf8)!.contains(0x2E))
     }
 
+    /// Arrays made by `init(filled:count:)` are those of `init(repeating:count:)`.
+    @Test func filledArraysAreRepeatedArrays() {
+        for count in [0, 1, 7, 300] {
+            #expect([Int](filled: 5, count: count) == [Int](repeating: 5, count: count))
+            #expect([Bool](filled: true, count: count) == [Bool](repeating: true, count: count))
+            #expect([[TextSpan]](filled: [TextSpan(start: 1, end: 2)], count: count) == [[TextSpan]](repeating: [TextSpan(start: 1, end: 2)], count: count))
+            #expect([String](filled: "說👍", count: count) == [String](repeating: "說👍", count: count))
+        }
+    }
+
     /// The empty word (the word before a paragraph's first token) has the packed key of an
     /// empty slot, so its answer is kept apart; it must still be the set's.
     @Test func emptyWordIsAnsweredAsTheSetWould() {

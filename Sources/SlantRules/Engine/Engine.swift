@@ -79,7 +79,7 @@ public struct Engine: Sendable {
     public func score(_ article: Article) -> ScoredArticle {
         let folded = FoldedText(article.text)
         let hits = matcher.hits(in: folded)
-        var patternMatches = [[TextSpan]](repeating: [], count: patterns.count)
+        var patternMatches = [[TextSpan]](filled: [], count: patterns.count)
         var warnings: [String] = [] // patterns that ran out of their budget (PatternBudget.swift)
         if !patterns.isEmpty {
             var exhausted: [Bool] = []

@@ -103,13 +103,13 @@ public struct LexiconMatcher: Sendable {
         let bytes = folded.bytes
         var found = automaton.matches(in: bytes)
         guard !found.isEmpty else {
-            return LexiconHits(bySlot: [[LexiconHit]](repeating: [], count: slots), lexiconIDs: lexiconIDs, terms: terms)
+            return LexiconHits(bySlot: [[LexiconHit]](filled: [], count: slots), lexiconIDs: lexiconIDs, terms: terms)
         }
         // Where each slot's part of the one buffer starts (`begin`), counted first, and where
         // its next hit goes (`next`, which ends at the part's end). An occurrence that is not
         // a whole word is marked with pattern -1 and left out.
-        var begin = [Int](repeating: 0, count: slots + 1)
-        var unsorted = [Bool](repeating: false, count: slots)
+        var begin = [Int](filled: 0, count: slots + 1)
+        var unsorted = [Bool](filled: false, count: slots)
         let lengths = automaton.patternLengths
         bytes.withUnsafeBufferPointer { b in
           Self.asciiWordBytes.withUnsafeBufferPointer { wordByte in

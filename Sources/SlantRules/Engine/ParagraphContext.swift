@@ -95,7 +95,7 @@ final class ArticleContext {
         var spans: [TextSpan] = []
         spans.reserveCapacity(paragraphs.count)
         for paragraph in paragraphs where paragraph.kind.isScored { spans.append(paragraph.span) }
-        var ranges = [HitRange](repeating: HitRange(), count: slots * spans.count)
+        var ranges = [HitRange](filled: HitRange(), count: slots * spans.count)
         var crossing = false
         ranges.withUnsafeMutableBufferPointer { ranges in
             spans.withUnsafeBufferPointer { spans in

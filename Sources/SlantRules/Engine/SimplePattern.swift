@@ -269,11 +269,11 @@ struct PatternSet: Sendable {
     /// Patterns with paths (PatternPaths) never run out and are matched without the
     /// machine; the others run in it exactly as `referenceMatches` does.
     func matches(in text: [UInt32], exhausted: inout [Bool]) -> [[TextSpan]] {
-        var results = [[TextSpan]](repeating: [], count: patterns.count)
-        var budget = [Int](repeating: PatternBudget.steps(forLength: text.count), count: patterns.count)
+        var results = [[TextSpan]](filled: [], count: patterns.count)
+        var budget = [Int](filled: PatternBudget.steps(forLength: text.count), count: patterns.count)
         defer { exhausted = budget.map { $0 <= 0 } }
         guard !patterns.isEmpty else { return results }
-        var resume = [Int](repeating: 0, count: patterns.count)
+        var resume = [Int](filled: 0, count: patterns.count)
         var stack: [(pc: Int, at: Int)] = []
         results.withUnsafeMutableBufferPointer { results in
             budget.withUnsafeMutableBufferPointer { budget in
@@ -416,8 +416,8 @@ struct PatternSet: Sendable {
     /// are tested against (PatternPathsTests): each pattern on its own, the machine tried
     /// at every position its first scalar and opening `\b` allow.
     func referenceMatches(in text: [UInt32], exhausted: inout [Bool]) -> [[TextSpan]] {
-        var results = [[TextSpan]](repeating: [], count: patterns.count)
-        var budget = [Int](repeating: PatternBudget.steps(forLength: text.count), count: patterns.count)
+        var results = [[TextSpan]](filled: [], count: patterns.count)
+        var budget = [Int](filled: PatternBudget.steps(forLength: text.count), count: patterns.count)
         defer { exhausted = budget.map { $0 <= 0 } }
         var stack: [(pc: Int, at: Int)] = []
         text.withUnsafeBufferPointer { text in
