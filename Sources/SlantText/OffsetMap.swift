@@ -108,6 +108,13 @@ public struct OffsetMap: Sendable {
     /// The number of buckets (walks' starting entries) of a sparse table for `byteCount` bytes.
     static func bucketCount(byteCount n: Int) -> Int { n >> blockShift + 1 }
 
+    /// A sparse-table entry (see `table`): the multi-byte scalar at `scalar`, and the text's
+    /// continuation bytes up to its end, its own included.
+    @inline(__always)
+    static func sparseEntry(scalar: Int, continuationBytes: Int) -> UInt64 {
+        UInt64(truncatingIfNeeded: scalar) << 32 | UInt64(truncatingIfNeeded: continuationBytes)
+    }
+
     /// Writes the closing entry after entries `0 ..< m`, and after it the buckets.
     static func closeSparseTable(_ e: UnsafeMutablePointer<UInt64>, entries m: Int, blocks: Int) {
         e[m] = UInt64(UInt32.max) << 32
@@ -201,7 +208,7 @@ public struct OffsetMap: Sendable {
         let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
         guard q + width <= buf.count else { return false }
         for k in 1..<width where buf[q + k] & 0xC0 != 0x80 { return false }
-        e[m] = UInt64(q - extra) << 32 | UInt64(extra + width - 1)
+        e[m] = sparseEntry(scalar: q - extra, continuationBytes: extra + width - 1)
         extra += width - 1
         m += 1
         return m <= limit

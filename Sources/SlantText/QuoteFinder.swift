@@ -114,15 +114,9 @@ enum QuoteFinder {
     }
 
     /// The words an apostrophe may stand before for dropped letters, each as its bytes packed
-    /// little-endian into one integer (all are ASCII and shorter than eight letters).
-    static let elisions: [UInt64] = ["em", "tis", "twas", "til", "cause", "n", "round", "bout"].map(packed)
-
-    /// The bytes of an ASCII word of at most eight letters, packed little-endian.
-    static func packed(_ word: String) -> UInt64 {
-        var key: UInt64 = 0
-        for (k, b) in word.utf8.enumerated() { key |= UInt64(b) << (8 * k) }
-        return key
-    }
+    /// little-endian into one integer (all are ASCII and shorter than eight letters, so the
+    /// low half of their `PackedWord` holds all of them).
+    static let elisions: [UInt64] = ["em", "tis", "twas", "til", "cause", "n", "round", "bout"].map { PackedWord(ascii: $0.utf8)!.lo }
 
     /// ’em, ’tis, ’til, ’cause, ’n’, ’90s: an apostrophe standing for dropped letters.
     ///

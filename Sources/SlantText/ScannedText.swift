@@ -107,8 +107,7 @@ struct ScannedText {
                             tableFits = false
                         } else {
                             if table.isEmpty { table = [UInt64](repeating: 0, count: limit + 1 + blocks) }
-                            // Its scalar offset, and the continuation bytes up to its end.
-                            table[entries] = UInt64(truncatingIfNeeded: o) << 32 | UInt64(truncatingIfNeeded: i &+ extra &- o)
+                            table[entries] = OffsetMap.sparseEntry(scalar: o, continuationBytes: i &+ extra &- o)
                             entries &+= 1
                         }
                     }

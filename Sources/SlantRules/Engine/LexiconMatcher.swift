@@ -171,31 +171,12 @@ public struct LexiconMatcher: Sendable {
         return LexiconHits(bySlot: buckets, lexiconIDs: lexiconIDs, terms: terms)
     }
 
-    /// True when the scalar before byte `i` is not a letter or digit. Inlined, with the
-    /// rare non-ASCII case out of line: a call per hit was 24 instructions.
-    @inline(__always)
-    static func isWordBoundary(_ b: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
-        guard i > 0 else { return true }
-        let prev = b[i - 1]
-        if prev < 0x80 { return !isASCIIWordByte(prev) }
-        return !isWordScalar(endingAt: i, b)
-    }
-
     /// Whether the scalar whose bytes end at `i` is a letter or digit.
     @inline(never)
     static func isWordScalar(endingAt i: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = i - 1
         while k > 0 && b[k] & 0xC0 == 0x80 { k -= 1 }
         return isWordScalar(decode(b, at: k))
-    }
-
-    /// True when the scalar starting at byte `i` is not a letter or digit.
-    @inline(__always)
-    static func isWordBoundary(_ b: UnsafeBufferPointer<UInt8>, after i: Int) -> Bool {
-        guard i < b.count else { return true }
-        let next = b[i]
-        if next < 0x80 { return !isASCIIWordByte(next) }
-        return !isWordScalar(startingAt: i, b)
     }
 
     /// Whether the scalar whose bytes start at `i` is a letter or digit.
@@ -208,8 +189,10 @@ public struct LexiconMatcher: Sendable {
     /// four range comparisons.
     static let asciiWordBytes: [UInt8] = (0..<128).map { isASCIIWordByte(UInt8($0)) ? 1 : 0 }
 
+    /// An ASCII letter, digit or underscore: exactly the bytes after which the anchored
+    /// automaton lets no match start, so the two tests cannot drift apart.
     @inline(__always) static func isASCIIWordByte(_ c: UInt8) -> Bool {
-        (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || c == 0x5F
+        !ByteAutomaton.mayStartAfter(c)
     }
 
     static func isWordScalar(_ s: Unicode.Scalar?) -> Bool {
