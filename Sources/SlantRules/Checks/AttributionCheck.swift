@@ -9,30 +9,7 @@ import SlantText
 /// capitalised names and by pronouns. Vague phrases with no agent at all
 /// ("reportedly", "it is believed") come from the agentless lexicon.
 enum AttributionCheck {
-    static let pronouns: WordList = ["he", "she", "i", "we", "you", "they", "it", "him", "her", "us", "them"]
-    /// Roles that identify one person as surely as a name does ("the mayor said").
-    static let roles: WordList = [
-        "mayor", "president", "minister", "senator", "chief",
-        "director", "chairman", "chairwoman", "chair", "ceo", "secretary", "chancellor", "judge", "prosecutor", "governor",
-        "commissioner", "premier", "king", "queen", "pope", "founder", "author", "economist", "professor",
-        "representative", "congressman", "congresswoman", "lawmaker", "leader", "candidate", "lawyer", "attorney",
-        "sheriff", "superintendent", "inspector", "captain", "general", "ambassador", "councillor", "councilor",
-        "manager", "owner", "head", "coach", "researcher", "scientist", "engineer", "doctor", "analyst",
-    ]
-    static let vagueQuantifiers: WordList = ["some", "many", "several", "few", "most", "numerous", "other", "others", "various", "countless"]
-    static let commonOpeners: WordList = [
-        "the", "a", "an", "this", "that", "these", "those", "some", "many", "most", "one", "another", "other", "both", "all",
-        "several", "few", "people", "everyone", "someone", "somebody", "nobody", "no", "each", "every", "any", "such",
-    ]
-    static let stopWords: WordList = ["that", "if", "whether", "how", "why", "what", "when", "on", "in", "at", "last", "this", "on", "earlier", "later", "yesterday", "today"]
-
-    // Word lists asked of many tokens: static, because a literal in the function body is
-    // built (and hashed) again on every call.
-    static let readerObjects: WordList = ["you", "us"]
-    static let demonstratives: WordList = ["the", "this", "that", "these", "those"]
-    static let verbsTakingOf: WordList = ["says", "speaks", "writes", "thinks", "tells", "knows"]
-    static let plainPasts: WordList = ["said", "told", "wrote", "spoke", "thought", "felt", "knew"]
-    static let clauseOpeners: WordList = ["that", "which", "who", "and", "but", "because", "while", "as", "when", "after", "before", "than"]
+    // (The word lists it asks about the words around a cue are classes in WordClass.swift.)
 
     /// The switches of an `AttributionRule` that the check reads (its lexicons are in
     /// `RuleSlots`): handed the whole rule, the engine copied its lists and weights, with a
@@ -85,7 +62,7 @@ enum AttributionCheck {
                 // stands for the phrase before it. With none ("which tells you"), skip.
                 // ("That worries …", "This shows …" open a sentence and are subjects.)
                 let after = ctx.tokenIndex(atOrAfter: cue.span.end)
-                if after < ctx.paragraph.tokens.count, AttributionCheck.readerObjects.contains(ctx.word(after)) { continue }
+                if after < ctx.paragraph.tokens.count, WordClass.readerObjects.contains(ctx.word(after)) { continue }
                 guard let antecedent = antecedent(ofRelative: s, ctx) else { continue }
                 source = antecedent
             }
@@ -103,7 +80,7 @@ enum AttributionCheck {
                 // The noun must introduce what is credited: "Trump's claim that …", "her plan to …",
                 // "his remarks about …" — not "his proposals were costed".
                 let after = ctx.tokenIndex(atOrAfter: hit.span.end)
-                guard after < ctx.paragraph.tokens.count, nominalComplements.contains(ctx.word(after)) else { continue }
+                guard after < ctx.paragraph.tokens.count, WordClass.nominalComplements.contains(ctx.word(after)) else { continue }
                 let owner = possessor(of: hit, ctx)
                 // Without an owner, only a noun that introduces a clause or a topic attributes,
                 // to nobody: "growing concerns that …", "questions about …".
@@ -111,7 +88,7 @@ enum AttributionCheck {
                     let next = ctx.word(after)
                     guard next == "about" || (next == "that" && startsClause(at: after + 1, ctx)) else { continue }
                     let first = ctx.tokenIndex(atOrAfter: hit.span.start)
-                    if first > 0, AttributionCheck.demonstratives.contains(ctx.word(first - 1)) && next == "that" { continue }
+                    if first > 0, WordClass.demonstratives.contains(ctx.word(first - 1)) && next == "that" { continue }
                     // "said in an emailed statement that …": the noun is the channel of a cue just before it.
                     let window = ctx.paragraph.tokens[max(0, first - 5)..<first].first?.span.start ?? hit.span.start
                     if cues.contains(where: { $0.span.end <= hit.span.start && $0.span.end >= window }) { continue }
@@ -157,31 +134,25 @@ enum AttributionCheck {
         let word = ctx.foldedText(rel)
         guard word == "who" || word == "which" || word == "that" else { return nil }
         var k = ctx.tokenIndex(atOrAfter: rel.start) - 1
-        if k >= 0 && (ctx.word(k) == "," || dashes.contains(ctx.text(tokens[k].span))) { k -= 1 }
+        if k >= 0 && (ctx.word(k) == "," || WordClass.dashes.contains(ctx.text(tokens[k].span))) { k -= 1 }
         guard k >= 0, tokens[k].kind == .word else { return nil }
         let sentence = ctx.sentenceSpan(containing: rel.start) ?? ctx.paragraph.span
         let lowest = ctx.tokenIndex(atOrAfter: sentence.start)
         let span = trimmed(phrase(backwardFrom: k, ctx, lowest: lowest, stops: []), ctx)
         // "… the way she did, that she was …": a phrase of function words is no antecedent.
-        guard let span, !relativeOnly.contains(ctx.foldedText(span)), !pronouns.contains(ctx.foldedText(span)) || word == "who" else { return nil }
+        guard let span, !relativeOnly.contains(ctx.foldedText(span)), !WordClass.pronouns.contains(ctx.foldedText(span)) || word == "who" else { return nil }
         return span
     }
 
-    static let clauseStarts: WordList = [
-        "he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "his", "her", "their", "its", "this", "these",
-        "those", "some", "many", "most", "no", "all", "every", "one", "our", "my", "your", "if", "in", "only",
-    ]
 
     /// Whether token `k` can open a finite clause ("that he", "that the", "that Trump"),
     /// as opposed to "that year", "that money".
     static func startsClause(at k: Int, _ ctx: ParagraphContext) -> Bool {
         let tokens = ctx.paragraph.tokens
         guard k < tokens.count, tokens[k].isWordLike else { return false }
-        return tokens[k].kind == .number || clauseStarts.contains(ctx.word(k)) || ctx.isCapitalised(k)
+        return tokens[k].kind == .number || WordClass.clauseStarts.contains(ctx.word(k)) || ctx.isCapitalised(k)
     }
 
-    static let complementIrregulars: WordList = ["heard", "saw", "held", "felt", "knew", "found", "thought", "understood", "taught"]
-    static let notVerbsInEd: WordList = ["indeed", "hundred", "united", "speed", "need", "seed", "breed", "greed", "sacred", "naked", "wicked"]
 
     /// Verbs and participles that take a clause — "the court ruled that the …", "were
     /// frustrated that the …", "wondered whether …" — are verbs of saying, knowing or
@@ -202,8 +173,8 @@ enum AttributionCheck {
                 let k = j - 1
                 guard tokens[k].kind == .word, tokens[j].kind == .word else { continue }
                 let w = ctx.word(k)
-                guard (w.endsWith("ed") && w.scalarCount >= 5 && !notVerbsInEd.contains(w)) || complementIrregulars.contains(w) else { continue }
-                if k > 0, articles.contains(ctx.word(k - 1)) { continue }
+                guard (w.endsWith("ed") && w.scalarCount >= 5 && !WordClass.notVerbsInEd.contains(w)) || WordClass.complementIrregulars.contains(w) else { continue }
+                if k > 0, WordClass.articles.contains(ctx.word(k - 1)) { continue }
                 guard p != that || startsClause(at: j + 1, ctx) else { continue }
                 out.append(LexiconHit(slot: -1, termIndex: -1, weight: 0, span: tokens[k].span))
             }
@@ -211,11 +182,6 @@ enum AttributionCheck {
         return out
     }
 
-    static let nominalComplements: WordList = ["that", "to", "about", "over", "on", "of", ":"]
-    static let possessivePronouns: WordList = ["his", "her", "their", "its", "our", "my", "your"]
-    static let contractions: WordList = [
-        "he's", "she's", "it's", "who's", "that's", "there's", "what's", "here's", "where's", "let's",
-    ]
 
     /// The owner of a noun cue: "his" in "his earlier claim", "Hillary Clinton" in "Hillary
     /// Clinton's tax plan" (up to two words may stand between owner and noun).
@@ -225,8 +191,9 @@ enum AttributionCheck {
         var k = first - 1, between = 0
         while k >= 0 && tokens[k].kind == .word && between <= 2 {
             let w = ctx.word(k)
-            if possessivePronouns.contains(w) { return tokens[k].span }
-            if (w.endsWith("'s") && !contractions.contains(w)) || (w.endsWith("s'") && w.scalarCount > 2) {
+            let classes = w.classes
+            if classes.contains(.possessivePronouns) { return tokens[k].span }
+            if (w.endsWith("'s") && !classes.contains(.contractions)) || (w.endsWith("s'") && w.scalarCount > 2) {
                 let cut = w.endsWith("'s") ? 2 : 1
                 var start = k
                 // "Hillary Clinton's": take the capitalised words before the possessive.
@@ -235,19 +202,18 @@ enum AttributionCheck {
                 guard end > tokens[start].span.start else { return nil }
                 return TextSpan(start: tokens[start].span.start, end: end)
             }
-            if ReportingUse.determiners.contains(w) || AttributionCheck.auxiliaries.contains(w) || stopWords.contains(w) { return nil }
+            if !classes.isDisjoint(with: [.determiners, .auxiliaries, .stopWords]) { return nil }
             k -= 1; between += 1
         }
         return nil
     }
 
-    static let dashes: WordList = ["―", "—", "–", "--", "-"]
 
     /// Whether a folded token is one of `dashes`. The list holds non-ASCII words, so it
     /// cannot answer packed words itself (it would build a string and hash it, for every
     /// punctuation mark); the ASCII dashes are compared here and only the others asked.
     static func isDash(_ mark: Word) -> Bool {
-        if let other = mark.other { return dashes.contains(other) }
+        if let other = mark.other { return WordClass.dashes.contains(other) }
         return mark == "-" || mark == "--"
     }
 
@@ -342,23 +308,25 @@ enum AttributionCheck {
         let prevIsWord = first > 0 && tokens[first - 1].kind == .word
         let prev1 = prevIsWord ? ctx.word(first - 1) : .none
         let prev2 = first > 1 && tokens[first - 2].kind == .word ? ctx.word(first - 2) : .none
-        let past = head.endsWith("ed") || irregularPasts.contains(head)
+        // Each word's classes looked up once, for all the lists asked about it.
+        let p1 = prev1.classes, nx = next.classes, hd = head.classes
+        let past = head.endsWith("ed") || hd.contains(.irregularPasts)
         let plain = !past && !head.endsWith("ing")                // base or -s form: may be a noun
         let sentenceStart = ctx.sentenceSpan(containing: cue.span.start)?.start
-        let contraction = contractions.contains(prev1)
+        let contraction = p1.contains(.contractions)
         if prevIsWord && !contraction {
             // A noun after a determiner or possessive: "the report", "Trump's claims".
             if prev1.endsWith("'s") || (prev1.endsWith("s'") && prev1.scalarCount > 2) { return false }
-            if articles.contains(prev1) { return false }
+            if p1.contains(.articles) { return false }
             if strict {
                 // "that plan" is a noun; "a poll that shows", "cities that support the rules" are verbs.
-                if prev1 == "that" { if plain && !head.endsWith("s") && !objectStarts.contains(next) { return false } }
-                else if trueDeterminers.contains(prev1) { return false }
-                else if ReportingUse.determiners.contains(prev1) && !past { return false } // "official reports"; "an official said"
+                if prev1 == "that" { if plain && !head.endsWith("s") && !nx.contains(.objectStarts) { return false } }
+                else if p1.contains(.trueDeterminers) { return false }
+                else if p1.contains(.determiners) && !past { return false } // "official reports"; "an official said"
             }
             // Verbs that are never nouns keep their subject: "some believe", "this shows", "an official said".
         }
-        if strict && plain && !hasVerbEvidence(first: first, prev1: prev1, head: head, next: next, ctx) { return false }
+        if strict && plain && !hasVerbEvidence(first: first, prev1: prev1, p1, head: head, next: next, nx, ctx) { return false }
         // "compared with last year" is a preposition; "compared Trump to a coach" judges.
         if head.startsWith("compar") && (next == "to" || next == "with") { return false }
         // "you know," is a filler, not a claim about what anyone knows.
@@ -366,15 +334,15 @@ enum AttributionCheck {
         // "would add two weeks", "to ask you": a modal or infinitive is mostly not a report
         // (a capitalised "May" or "Will" is a name: "Theresa May said").
         // ("went on to explain", "going on to say" continue a report.)
-        if ReportingUse.modals.contains(prev1) && next != "that" && !ctx.isCapitalised(first - 1)
+        if p1.contains(.modals) && next != "that" && !ctx.isCapitalised(first - 1)
             && !(prev1 == "to" && prev2 == "on") { return false }
         // "was told to leave" is passive; "is seeking to", "is promising to" are progressive.
-        let passive = past && (ReportingUse.beForms.contains(prev1) || (prev1.endsWith("ly") && ReportingUse.beForms.contains(prev2))) // "been harshly criticized"
+        let passive = past && (p1.contains(.beForms) || (prev1.endsWith("ly") && WordClass.beForms.contains(prev2))) // "been harshly criticized"
         switch next {
         case "to", "not":
             // "vowed to rebuild", "declined to comment" credit an intention; "was told to leave"
             // and "asked to wait" report nothing — unless the participle opens the sentence.
-            if passive || ReportingUse.requestVerbs.contains(form) {
+            if passive || WordClass.requestVerbs.contains(form) {
                 if !(past && sentenceStart == cue.span.start) { return false }
             }
         case "up", "off", "out":
@@ -384,64 +352,48 @@ enum AttributionCheck {
             if !(past && passive) { return false }
         case "of":
             // "said of Clinton", "was accused of"; not "claims of fraud", "plans of".
-            if plain && !AttributionCheck.verbsTakingOf.contains(head) { return false }
+            if plain && !hd.contains(.verbsTakingOf) { return false }
         default:
             break
         }
-        if past && !AttributionCheck.plainPasts.contains(head) {
+        if past && !hd.contains(.plainPasts) {
             // "a notice posted on the website", "the report published by": a participle after a noun.
             // ("the company agreed to", "the president declined to" are verbs.)
-            if prevIsWord && ReportingUse.determiners.contains(prev2) && ReportingUse.prepositions.contains(next) && next != "to" { return false }
+            if prevIsWord && WordClass.determiners.contains(prev2) && nx.contains(.prepositions) && next != "to" { return false }
         } else if plain {
             // "report", "promises", "claims" are nouns too: "broken promises", "the report shows".
             if prevIsWord && !form.contains(byte: 0x20) && (prev1.endsWith("en") || prev1.endsWith("ed"))
-                && !AttributionCheck.auxiliaries.contains(prev1) && !notParticiples.contains(prev1) { return false }
-            if ReportingUse.copulas.contains(next) { return false }
+                && !p1.contains(.auxiliaries) && !p1.contains(.notParticiples) { return false }
+            if nx.contains(.copulas) { return false }
         }
         return true
     }
 
-    static let articles: WordList = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "whose", "no", "every"]
-    /// Words ending in -en or -ed that are not participles: "Mr. Obama often says".
-    static let notParticiples: WordList = ["often", "even", "then", "when", "men", "women", "seven", "eleven", "citizen", "children", "ten", "indeed"]
-    static let trueDeterminers: WordList = [
-        "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "no", "any",
-        "every", "each", "some", "several", "such", "whose",
-    ]
-    static let irregularPasts: WordList = [
-        "said", "told", "wrote", "written", "spoke", "spoken", "thought", "felt", "knew", "known", "found", "shown",
-        "understood", "sought", "saw", "seen", "foresaw", "foreseen", "learnt", "meant", "forecast", "put",
-    ]
-    static let subjects: WordList = ["he", "she", "they", "we", "i", "you", "it", "who", "which", "that"]
-    static let objectStarts: WordList = ["the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "him", "them"]
-    static let verbAdverbs: WordList = [
-        "also", "still", "now", "then", "just", "only", "often", "always", "never", "not", "even", "again", "already", "repeatedly",
-        "generally", "really", "actually", "largely", "mostly", "strongly", "openly", "publicly", "privately", "long", "too",
-    ]
 
     /// Evidence that a word that is also a noun stands as a verb: a subject pronoun, an
     /// auxiliary, modal, negation or adverb, a name, or a plural subject before a base form.
-    static func hasVerbEvidence(first: Int, prev1: Word, head: Word, next: Word, _ ctx: ParagraphContext) -> Bool {
+    /// (`p1` and `nx` are the classes of `prev1` and `next`.)
+    static func hasVerbEvidence(first: Int, prev1: Word, _ p1: WordClass, head: Word, next: Word, _ nx: WordClass, _ ctx: ParagraphContext) -> Bool {
         let tokens = ctx.paragraph.tokens
         // An -s form with a clause, infinitive or object after it agrees with a subject:
         // "the campaign plans to", "the court backs the", "Trump charges that".
-        if head.endsWith("s") && (next == "that" || next == "to" || objectStarts.contains(next)) { return true }
+        if head.endsWith("s") && (next == "that" || next == "to" || nx.contains(.objectStarts)) { return true }
         // A base form with an object after a subject-like word: "1 percent support the Greens".
-        if objectStarts.contains(next) && first > 0 && (tokens[first - 1].kind == .word || tokens[first - 1].kind == .number)
-            && !ReportingUse.determiners.contains(prev1) && !prev1.endsWith("'s") { return true }
+        if nx.contains(.objectStarts) && first > 0 && (tokens[first - 1].kind == .word || tokens[first - 1].kind == .number)
+            && !p1.contains(.determiners) && !prev1.endsWith("'s") { return true }
         guard first > 0, tokens[first - 1].kind == .word else { return false }
         // "To be sure" is an idiom, not a stance.
         if prev1 == "be" && first > 1 && ctx.word(first - 2) == "to" { return false }
-        if contractions.contains(prev1) || prev1.endsWith("'re") || prev1.endsWith("'m") { return true }
-        if subjects.contains(prev1) || verbAdverbs.contains(prev1) || AttributionCheck.auxiliaries.contains(prev1) { return true }
-        if ReportingUse.modals.contains(prev1) || prev1.endsWith("n't") || prev1.endsWith("'d") || prev1.endsWith("'ll") { return true }
+        if p1.contains(.contractions) || prev1.endsWith("'re") || prev1.endsWith("'m") { return true }
+        if !p1.isDisjoint(with: [.subjects, .verbAdverbs, .auxiliaries]) { return true }
+        if p1.contains(.modals) || prev1.endsWith("n't") || prev1.endsWith("'d") || prev1.endsWith("'ll") { return true }
         if prev1.endsWith("ly") && prev1.scalarCount > 4 { return true }
         // A name is the subject of an -s form ("Russia backs", "Trump charges"), and of a base
         // form only when names are joined ("China and Russia support"): "the Senate plan",
         // "a TV show" are compound nouns.
         let cueCapitalised = ctx.isCapitalised(first)
         let joined = first > 1 && ctx.word(first - 2) == "and"
-        if !cueCapitalised && ctx.isCapitalised(first - 1) && !AttributionCheck.commonOpeners.contains(prev1)
+        if !cueCapitalised && ctx.isCapitalised(first - 1) && !p1.contains(.commonOpeners)
             && (head.endsWith("s") || joined) { return true }
         // "Polls show", "Democrats want": a plural subject before a base form (not "tax plans").
         if !head.endsWith("s") && prev1.endsWith("s") && !prev1.endsWith("ss") && !prev1.endsWith("'s") && prev1.scalarCount > 3 { return true }
@@ -499,8 +451,6 @@ enum AttributionCheck {
         return t != "." && t != "&"
     }
 
-    /// Words before token `end` (inclusive) back to punctuation, a quotation or 8 words.
-    static let auxiliaries: WordList = ["had", "has", "have", "was", "were", "is", "are", "be", "been", "would", "will", "also", "later", "then", "did", "does", "do"]
 
     /// Drops punctuation at the ends; a phrase of auxiliaries alone ("had") credits nobody.
     static func trimmed(_ span: TextSpan?, _ ctx: ParagraphContext) -> TextSpan? {
@@ -509,10 +459,11 @@ enum AttributionCheck {
         let range = ctx.tokenRange(inside: span)
         guard let first = range.first(where: { tokens[$0].kind != .punctuation }),
               let last = range.last(where: { tokens[$0].kind != .punctuation }) else { return nil }
-        if (first...last).allSatisfy({ tokens[$0].kind == .punctuation || auxiliaries.contains(ctx.word($0)) }) { return nil }
+        if (first...last).allSatisfy({ tokens[$0].kind == .punctuation || WordClass.auxiliaries.contains(ctx.word($0)) }) { return nil }
         return TextSpan(start: tokens[first].span.start, end: tokens[last].span.end)
     }
 
+    /// Words before token `end` (inclusive) back to punctuation, a quotation or 8 words.
     /// (`stops` end the phrase, all but `except`.)
     static func phrase(backwardFrom end: Int, _ ctx: ParagraphContext, lowest: Int, stops: [LexiconHit], except: TextSpan? = nil) -> TextSpan? {
         let tokens = ctx.paragraph.tokens
@@ -521,7 +472,7 @@ enum AttributionCheck {
         while k >= lowest && words < 8 && !isBoundary(k, ctx) && !stops.contains(where: { $0.span != except && $0.span.overlaps(tokens[k].span) }) {
             let w = ctx.word(k)
             // Stop at a clause opener: "the report that officials said" → "officials".
-            if k < end && AttributionCheck.clauseOpeners.contains(w) { break }
+            if k < end && WordClass.clauseOpeners.contains(w) { break }
             k -= 1; words += 1
         }
         guard k + 1 <= end else { return nil }
@@ -534,8 +485,11 @@ enum AttributionCheck {
         let limit = min(highest, tokens.count)
         var k = start, words = 0
         while k < limit && words < 10 && !isBoundary(k, ctx) && !stops.contains(where: { $0.span != except && $0.span.overlaps(tokens[k].span) }) {
-            if stopWords.contains(ctx.word(k)) && k > start { break }
-            if stopWords.contains(ctx.word(k)) && k == start && ctx.word(k) != "on" { return nil }
+            let w = ctx.word(k)
+            if WordClass.stopWords.contains(w) {
+                if k > start { break }
+                if w != "on" { return nil }
+            }
             k += 1; words += 1
         }
         guard k > start else { return nil }
@@ -554,14 +508,15 @@ enum AttributionCheck {
             let w = ctx.word(k)
             if count == 0 { firstWord = k }
             count += 1
-            if pronouns.contains(w) { anyPronoun = true }
-            if roles.contains(w) { anyRole = true }
+            let classes = w.classes
+            if classes.contains(.pronouns) { anyPronoun = true }
+            if classes.contains(.roles) { anyRole = true }
         }
         if count == 1 && ctx.word(firstWord) == "it" { return .outlet }
         if count <= 2 && anyPronoun { return .named }
         if outlets.contains(where: { source.contains($0.span) }) && !anyRole { return .outlet }
         // "some shop owners", "many residents": an unnamed group, whatever follows.
-        if count > 0, vagueQuantifiers.contains(ctx.word(firstWord)) { return .anonymous }
+        if count > 0, WordClass.vagueQuantifiers.contains(ctx.word(firstWord)) { return .anonymous }
         let sentenceStart = ctx.sentenceSpan(containing: source.start)?.start ?? ctx.paragraph.span.start
         var anyCapitalised = false
         var k = firstWord
@@ -576,7 +531,7 @@ enum AttributionCheck {
                     anyCapitalised = true
                 } else {
                     let w = ctx.word(k)
-                    anyCapitalised = !commonOpeners.contains(w) && !w.endsWith("s")
+                    anyCapitalised = !WordClass.commonOpeners.contains(w) && !w.endsWith("s")
                 }
             }
             k = next

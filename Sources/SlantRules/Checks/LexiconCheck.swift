@@ -2,7 +2,6 @@ import SlantText
 
 /// `kind: lexicon` — every whole-word occurrence of a lexicon term.
 enum LexiconCheck {
-    static let negations: WordList = ["not", "no", "never", "n't", "without", "nor", "hardly"]
 
     /// Appends the findings to `findings` (checks append in place: returning arrays that
     /// the engine copied cost a retain and a release of every string of every finding).
@@ -69,7 +68,7 @@ enum LexiconCheck {
             let tok = ctx.paragraph.tokens[k]
             if tok.kind == .punctuation { break }
             let w = ctx.word(k)
-            if negations.contains(w) || w.endsWith("n't") { return true }
+            if WordClass.negations.contains(w) || w.endsWith("n't") { return true }
             words += 1
             k -= 1
         }

@@ -4,16 +4,6 @@ import SlantText
 /// posted on the website" and "claims of fraud" are nouns and participles, and neither
 /// attribute anything nor judge a speaker.
 enum ReportingUse {
-    static let determiners: WordList = [
-        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "no", "any",
-        "every", "each", "some", "several", "such", "whose", "new", "recent", "latest", "earlier", "previous", "official",
-        "written", "public", "annual", "final", "initial", "brief", "joint", "press", "emailed", "first", "second",
-    ]
-    static let modals: WordList = ["would", "could", "will", "can", "may", "might", "should", "must", "to"]
-    static let beForms: WordList = ["was", "were", "been", "be", "being", "is", "are", "get", "got"]
-    /// Verbs of asking and telling: "was told to leave", "asked to wait" report nothing.
-    static let requestVerbs: WordList = ["asked", "told", "ask", "tell", "asks", "tells", "called", "calling"]
-    static let notReportingAfter: WordList = ["not", "to", "for", "about", "against", "up", "out", "off", "of"]
 
     /// Whether a cue word is used as a reporting verb here: "the report" and "a notice
     /// posted" are nouns, "would add two weeks" and "asked for signs" are not reporting.
@@ -25,14 +15,14 @@ enum ReportingUse {
         let next = after < tokens.count ? ctx.word(after) : .none
         if first > 0 {
             let prev = ctx.word(first - 1)
-            if determiners.contains(prev) || prev.endsWith("'s") || prev.endsWith("s'") { return false }
-            if modals.contains(prev) && next != "that" { return false }
+            if WordClass.determiners.contains(prev) || prev.endsWith("'s") || prev.endsWith("s'") { return false }
+            if WordClass.modals.contains(prev) && next != "that" { return false }
         }
-        if notReportingAfter.contains(next) {
+        if WordClass.notReportingAfter.contains(next) {
             // "vowed to rebuild", "declined to comment" credit an intention; "was told to leave"
             // and "asked to wait" do not report anything.
-            let passive = first > 0 && beForms.contains(ctx.word(first - 1))
-            if next != "to" || passive || requestVerbs.contains(ctx.foldedText(cue.span)) {
+            let passive = first > 0 && WordClass.beForms.contains(ctx.word(first - 1))
+            if next != "to" || passive || WordClass.requestVerbs.contains(ctx.foldedText(cue.span)) {
                 return false
             }
         }
@@ -42,17 +32,14 @@ enum ReportingUse {
         let prevIsWord = first > 0 && tokens[first - 1].kind == .word
         if form.endsWith("ed") {
             // "a notice posted on the website", "the report published by": a participle after a noun.
-            if prevIsWord && determiners.contains(prev2) && prepositions.contains(next) { return false }
-        } else if !pastForms.contains(form) {
+            if prevIsWord && WordClass.determiners.contains(prev2) && WordClass.prepositions.contains(next) { return false }
+        } else if !WordClass.pastForms.contains(form) {
             // "report", "promises", "claims" are nouns too: "the engineering report was…",
             // "broken promises", "the report shows".
-            if prevIsWord && (prev1.endsWith("en") || prev1.endsWith("ed")) && !AttributionCheck.auxiliaries.contains(prev1) { return false }
-            if copulas.contains(next) { return false }
+            if prevIsWord && (prev1.endsWith("en") || prev1.endsWith("ed")) && !WordClass.auxiliaries.contains(prev1) { return false }
+            if WordClass.copulas.contains(next) { return false }
         }
         return true
     }
 
-    static let prepositions: WordList = ["on", "in", "by", "at", "to", "from", "with", "for", "under", "over", "last", "earlier", "this"]
-    static let pastForms: WordList = ["said", "told", "wrote", "written", "spoke", "thought", "felt", "according to"]
-    static let copulas: WordList = ["was", "were", "is", "are", "has", "had", "have", "will", "would", "could", "should", "can", "may", "might", "must", "shows", "showed", "found", "finds", "says", "said"]
 }
