@@ -292,7 +292,7 @@ enum AttributionCheck {
         let tokens = ctx.paragraph.tokens
         let first = ctx.tokenIndex(atOrAfter: cue.span.start)
         let after = ctx.tokenIndex(atOrAfter: cue.span.end)
-        guard !ctx.term(of: cue).startsWith("according") else { return true }
+        guard !ctx.cueTraits(of: cue).contains(.according) else { return true }
         // A one-word cue is its token, already folded; only phrases are cut from the text.
         let oneToken = after == first + 1 && first < tokens.count && tokens[first].span == cue.span
         let form: Word, head: Word
@@ -415,8 +415,7 @@ enum AttributionCheck {
         func phrase(forwardFrom start: Int, _ ctx: ParagraphContext) -> TextSpan? {
             trimmed(AttributionCheck.phrase(forwardFrom: start, ctx, highest: highest, stops: cues, except: cue.span), ctx)
         }
-        let term = ctx.term(of: cue)
-        if term.startsWith("according") || term.startsWith("citing") || term.startsWith("cite") {
+        if ctx.cueTraits(of: cue).contains(.sourceFollows) {
             return phrase(forwardFrom: afterCue, ctx)
         }
         // Subject before the verb, back to the clause boundary.
@@ -438,9 +437,19 @@ enum AttributionCheck {
         return nil
     }
 
+    /// Whether token `k` ends a source phrase: a punctuation mark or symbol other than a
+    /// full stop ("Mr."), an ampersand, a hyphen or an apostrophe. (Inlined: the phrase
+    /// walks ask it of every word, and words answer from their kind alone.)
+    @inline(__always)
     static func isBoundary(_ k: Int, _ ctx: ParagraphContext) -> Bool {
+        let kind = ctx.paragraph.tokens[k].kind
+        guard kind == .punctuation || kind == .symbol else { return false }
+        return isBoundaryMark(k, ctx)
+    }
+
+    /// `isBoundary` for a punctuation mark or symbol.
+    static func isBoundaryMark(_ k: Int, _ ctx: ParagraphContext) -> Bool {
         let tok = ctx.paragraph.tokens[k]
-        guard tok.kind == .punctuation || tok.kind == .symbol else { return false }
         // The folded token, without building the original: only apostrophes and hyphens
         // fold from marks that are boundaries (‘ and ‐), so only they need the original.
         let t = ctx.word(k)
@@ -470,9 +479,8 @@ enum AttributionCheck {
         guard end >= lowest, end >= 0, !isBoundary(end, ctx) else { return nil }
         var k = end, words = 0
         while k >= lowest && words < 8 && !isBoundary(k, ctx) && !stops.contains(where: { $0.span != except && $0.span.overlaps(tokens[k].span) }) {
-            let w = ctx.word(k)
             // Stop at a clause opener: "the report that officials said" → "officials".
-            if k < end && WordClass.clauseOpeners.contains(w) { break }
+            if k < end && ctx.classes(k).contains(.clauseOpeners) { break }
             k -= 1; words += 1
         }
         guard k + 1 <= end else { return nil }
@@ -542,5 +550,26 @@ enum AttributionCheck {
             return .named
         }
         return anyRole ? .named : .anonymous
+    }
+}
+
+/// What the attribution check asks of a cue's term, noted once per lexicon term when the
+/// engine is built: asked of the term's string for every cue, each answer cost a retain, a
+/// release and a walk of its bytes.
+struct CueTermTraits: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    /// "according to …": always a report, whatever stands before it.
+    static var according: CueTermTraits { CueTermTraits(rawValue: 1) }
+    /// "according to", "citing", "cited": the source follows the cue.
+    static var sourceFollows: CueTermTraits { CueTermTraits(rawValue: 2) }
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(term: String) {
+        var traits: CueTermTraits = []
+        if term.startsWith("according") { traits.insert(.according) }
+        if term.startsWith("according") || term.startsWith("citing") || term.startsWith("cite") { traits.insert(.sourceFollows) }
+        self = traits
     }
 }

@@ -11,7 +11,7 @@ enum ReportingUse {
         let tokens = ctx.paragraph.tokens
         let first = ctx.tokenIndex(atOrAfter: cue.span.start)
         let after = ctx.tokenIndex(atOrAfter: cue.span.end)
-        guard !ctx.term(of: cue).startsWith("according") else { return true }
+        guard !ctx.cueTraits(of: cue).contains(.according) else { return true }
         let next = after < tokens.count ? ctx.word(after) : .none
         if first > 0 {
             let prev = ctx.word(first - 1)

@@ -50,6 +50,8 @@ public struct Engine: Sendable {
     /// The attribution rules of `plan`, in order: they run first in every paragraph, and
     /// finding them by walking the whole plan cost a pass over every rule per paragraph.
     private let attributionPlan: [Planned<AttributionCheck.Options>]
+    /// What the attribution check asks of each lexicon term, by `LexiconHit.termIndex`.
+    private let cueTermTraits: [CueTermTraits]
 
     public init(rubric: Rubric) {
         self.rubric = rubric
@@ -74,6 +76,7 @@ public struct Engine: Sendable {
         let slots = Dictionary(uniqueKeysWithValues: patterns.enumerated().map { ($1.compiled.source, $0) })
         plan = rubric.rules.map { PlannedRule($0, matcher, patternSlot: { slots[$0] ?? -1 }) }
         attributionPlan = plan.compactMap { if case .attribution(let p) = $0 { p } else { nil } }
+        cueTermTraits = matcher.allTerms.map(CueTermTraits.init(term:))
     }
 
     public func score(_ article: Article) -> ScoredArticle {
@@ -109,7 +112,8 @@ public struct Engine: Sendable {
         assert(sourceTypes.count <= attributionCounts.scalarCount)
         var articleTally = Scoring.Tally()
         var words = 0
-        let shared = ArticleContext(article: article, folded: folded, hits: hits, allPatternMatches: patternMatches)
+        let shared = ArticleContext(article: article, folded: folded, hits: hits, allPatternMatches: patternMatches,
+                                    cueTermTraits: cueTermTraits)
         var tokenBase = 0, ordinal = 0
         for paragraph in article.paragraphs {
             guard paragraph.kind.isScored else {

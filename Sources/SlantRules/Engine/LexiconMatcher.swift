@@ -49,6 +49,8 @@ public struct LexiconMatcher: Sendable {
     private let lexiconIDs: [String]
     /// Each distinct term once; entries and hits hold its index.
     private let terms: [String]
+    /// Every term, by `LexiconHit.termIndex` (the engine notes facts about them once).
+    var allTerms: [String] { terms }
 
     public init(lexicons: [Lexicon]) {
         var index: [String: Int] = [:]

@@ -31,6 +31,8 @@ final class ArticleContext {
     /// very long paragraph can end inside a term, see LongParagraphs): when none does, a
     /// paragraph's hits need no second look.
     let someHitCrossesItsParagraph: Bool
+    /// `CueTermTraits` of every lexicon term, by `LexiconHit.termIndex` (made by the engine).
+    let cueTermTraits: [CueTermTraits]
 
     /// A range of one slot's hits, in half the room of a `Range<Int>`: the list holds one for
     /// every slot of every paragraph, mostly empty, and is cleared when made.
@@ -62,8 +64,10 @@ final class ArticleContext {
         spareHitLists.append(kept)
     }
 
-    init(article: Article, folded: FoldedText, hits: LexiconHits, allPatternMatches: [[TextSpan]]) {
+    init(article: Article, folded: FoldedText, hits: LexiconHits, allPatternMatches: [[TextSpan]],
+         cueTermTraits: [CueTermTraits] = []) {
         self.article = article
+        self.cueTermTraits = cueTermTraits
         self.folded = folded
         lexiconHits = hits
         self.allPatternMatches = allPatternMatches
@@ -218,6 +222,14 @@ struct ParagraphContext {
     /// The term of a hit: its lexicon term, or for a cue found by grammar its folded text.
     func term(of hit: LexiconHit) -> String { shared.lexiconHits.term(of: hit) ?? foldedText(hit.span) }
 
+    /// The traits of a hit's term: the engine's note for a lexicon term, worked out from the
+    /// folded text for a cue found by grammar (whose term that text is).
+    func cueTraits(of hit: LexiconHit) -> CueTermTraits {
+        let all = shared.cueTermTraits
+        if hit.termIndex >= 0 && hit.termIndex < all.count { return all[hit.termIndex] }
+        return CueTermTraits(term: term(of: hit))
+    }
+
     /// The lexicon id of a hit, or nil for a cue found by grammar.
     func lexiconID(of hit: LexiconHit) -> String? { shared.lexiconHits.lexiconID(of: hit) }
 
@@ -276,6 +288,15 @@ struct ParagraphContext {
     func word(_ i: Int) -> Word {
         precondition(i >= 0 && i < paragraph.tokens.count)
         return Word(entry: shared.packedTokens[tokenBase + i], others: shared.otherTokens)
+    }
+
+    /// The classes (WordClass) of token `i`'s folded word, without making its `Word`.
+    @inline(__always)
+    func classes(_ i: Int) -> WordClass {
+        precondition(i >= 0 && i < paragraph.tokens.count)
+        let p = shared.packedTokens[tokenBase + i]
+        if p.hi == 0 && p.lo != 0 { return WordClassTable.classes(ofUnpacked: shared.otherTokens[Int(p.lo) - 1]) }
+        return WordClass(rawValue: WordClassTable.shared.bits(of: p))
     }
 
     /// The folded text of token `i` (a string: for cold paths; hot ones ask `word(i)`).
