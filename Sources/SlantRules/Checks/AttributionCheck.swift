@@ -309,7 +309,8 @@ enum AttributionCheck {
         let prev1 = prevIsWord ? ctx.word(first - 1) : .none
         let prev2 = first > 1 && tokens[first - 2].kind == .word ? ctx.word(first - 2) : .none
         // Each word's classes looked up once, for all the lists asked about it.
-        let p1 = prev1.classes, nx = next.classes, hd = head.classes
+        let p1 = prevIsWord ? ctx.classes(first - 1) : [], nx = after < tokens.count ? ctx.classes(after) : []
+        let hd = head.classes
         let past = head.endsWith("ed") || hd.contains(.irregularPasts)
         let plain = !past && !head.endsWith("ing")                // base or -s form: may be a noun
         let sentenceStart = ctx.sentenceSpan(containing: cue.span.start)?.start

@@ -41,9 +41,16 @@ enum LexiconCheck {
     /// hit overlapping the one kept before it replaces it when longer, else is dropped.
     /// In place, because a sorted copy and a list of those kept were two allocations for
     /// every paragraph with a hit.
+    ///
+    /// Hits already in that order (those of one lexicon mostly are) are not sorted: the sort
+    /// is stable, so it would leave them as they are.
     static func keepLongest(_ hits: inout [LexiconHit]) {
         guard hits.count >= 2 else { return }
-        hits.sort(by: { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.span.length > $1.span.length })
+        let inOrder = hits.withUnsafeBufferPointer { h in
+            for i in 1..<h.count where goesBefore(h[i], h[i - 1]) { return false }
+            return true
+        }
+        if !inOrder { hits.sort(by: goesBefore) }
         let n = hits.count
         var kept = 0
         hits.withUnsafeMutableBufferPointer { a in
@@ -58,6 +65,12 @@ enum LexiconCheck {
             }
         }
         hits.removeLast(n - kept)
+    }
+
+    /// By position, the longest first at one start.
+    @inline(__always)
+    static func goesBefore(_ a: LexiconHit, _ b: LexiconHit) -> Bool {
+        a.span.start != b.span.start ? a.span.start < b.span.start : a.span.length > b.span.length
     }
 
     /// A negation among the three words before the hit, in the same sentence.

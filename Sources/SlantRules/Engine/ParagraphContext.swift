@@ -31,6 +31,9 @@ final class ArticleContext {
     /// very long paragraph can end inside a term, see LongParagraphs): when none does, a
     /// paragraph's hits need no second look.
     let someHitCrossesItsParagraph: Bool
+    /// The word-class table, read from here (a stored property) rather than from its global,
+    /// whose every read went through `swift_once`.
+    let wordClasses = WordClassTable.shared
     /// `CueTermTraits` of every lexicon term, by `LexiconHit.termIndex` (made by the engine).
     let cueTermTraits: [CueTermTraits]
 
@@ -214,9 +217,24 @@ struct ParagraphContext {
         for slot in more where hasHits(inSlot: slot) { total += shared.hitRanges[rangeBase + slot].count }
         guard total > 0 else { return }
         all.reserveCapacity(total)
-        for slot in slots where hasHits(inSlot: slot) { all += hits(ofSlot: slot) }
-        for slot in more where hasHits(inSlot: slot) { all += hits(ofSlot: slot) }
+        for slot in slots where hasHits(inSlot: slot) { appendHits(ofSlot: slot, to: &all) }
+        for slot in more where hasHits(inSlot: slot) { appendHits(ofSlot: slot, to: &all) }
         LexiconCheck.keepLongest(&all)
+    }
+
+    /// Appends `hits(ofSlot:)` to `all`, whose room is reserved: read in place from the
+    /// article's list, hit by hit (slicing the list and appending the slice cost a retain,
+    /// a release and the general append path, some 180 instructions, for a hit or two).
+    @inline(__always)
+    private func appendHits(ofSlot slot: Int, to all: inout [LexiconHit]) {
+        guard !shared.someHitCrossesItsParagraph else {
+            all += hits(ofSlot: slot)
+            return
+        }
+        let range = shared.hitRanges[rangeBase + slot]
+        shared.lexiconHits.bySlot[slot].withUnsafeBufferPointer { list in
+            for i in range.range { all.append(list[i]) }
+        }
     }
 
     /// The term of a hit: its lexicon term, or for a cue found by grammar its folded text.
@@ -296,7 +314,7 @@ struct ParagraphContext {
         precondition(i >= 0 && i < paragraph.tokens.count)
         let p = shared.packedTokens[tokenBase + i]
         if p.hi == 0 && p.lo != 0 { return WordClassTable.classes(ofUnpacked: shared.otherTokens[Int(p.lo) - 1]) }
-        return WordClass(rawValue: WordClassTable.shared.bits(of: p))
+        return WordClass(rawValue: shared.wordClasses.bits(of: p))
     }
 
     /// The folded text of token `i` (a string: for cold paths; hot ones ask `word(i)`).
