@@ -7,16 +7,47 @@ import SlantText
 /// ‘sorry’") are not scare quotes either. What is left is the author putting
 /// distance between themselves and a word.
 enum ScareQuoteCheck {
+    /// A `ScareQuoteRule` with its cues ready to compare (see `Cue`).
+    struct Options: Sendable {
+        let minWords: Int
+        let maxWords: Int
+        let mentionCues: [Cue]
+        let boostCues: [Cue]
+        let boost: Double
+
+        init(_ rule: ScareQuoteRule) {
+            minWords = rule.minWords
+            maxWords = rule.maxWords
+            mentionCues = rule.mentionCues.map(Cue.init)
+            boostCues = rule.boostCues.map(Cue.init)
+            boost = rule.boost
+        }
+    }
+
+    /// A cue with its last byte when that is a lower-case ASCII letter: no other character
+    /// is canonically equivalent to one, so words that do not end in that byte do not end
+    /// with the cue. Noted once, not worked out for every cue of every quotation (a third
+    /// of this check).
+    struct Cue: Sendable {
+        let text: String
+        let lastLetter: UInt8?
+
+        init(_ text: String) {
+            self.text = text
+            lastLetter = lastByte(text).flatMap { $0 >= 0x61 && $0 <= 0x7A ? $0 : nil }
+        }
+    }
+
     /// Appends the findings to `findings`.
     /// Inlined: most paragraphs hold no quotation, and that answer, asked in the engine's
     /// loop, spares the call and the retains and releases of its arguments.
     @inline(__always)
-    static func run(_ rule: RuleHead, _ config: ScareQuoteRule, _ ctx: ParagraphContext, into findings: inout [Finding]) {
+    static func run(_ rule: RuleHead, _ config: Options, _ ctx: ParagraphContext, into findings: inout [Finding]) {
         guard ctx.paragraph.kind != .quoteBlock, !ctx.paragraph.quotes.isEmpty else { return }
         gather(rule, config, ctx, into: &findings)
     }
 
-    static func gather(_ rule: RuleHead, _ config: ScareQuoteRule, _ ctx: ParagraphContext, into findings: inout [Finding]) {
+    static func gather(_ rule: RuleHead, _ config: Options, _ ctx: ParagraphContext, into findings: inout [Finding]) {
         for quote in ctx.paragraph.quotes {
             guard quote.isClosed, !quote.reported, quote.words >= config.minWords, quote.words <= config.maxWords else { continue }
             // Inside someone's speech the marks are theirs.
@@ -25,8 +56,9 @@ enum ScareQuoteCheck {
             guard inner.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
             if isQuotedSentence(inner, words: quote.words) || isTitle(quote, ctx) || isNickname(quote, ctx) { continue }
             let before = precedingWords(quote, ctx, count: 3)
-            if config.mentionCues.contains(where: { cue in endsWith(before, cue) }) { continue }
-            let boosted = config.boostCues.contains(where: { cue in endsWith(before, cue) })
+            let last = lastByte(before)
+            if config.mentionCues.contains(where: { cue in endsWith(before, last: last, cue) }) { continue }
+            let boosted = config.boostCues.contains(where: { cue in endsWith(before, last: last, cue) })
             let text = ctx.text(quote.span)
             findings.append(Finding(rule: rule.id, family: rule.family, span: quote.span, text: text,
                                     template: rule.message, term: inner,
@@ -105,13 +137,18 @@ enum ScareQuoteCheck {
         return utf8.isEmpty ? nil : utf8[utf8.index(before: utf8.endIndex)]
     }
 
+    /// Whether the words are the cue or end with a space and the cue.
     static func endsWith(_ words: String, _ cue: String) -> Bool {
-        // A cue whose last byte is a lower-case ASCII letter ends the words only if their last
-        // byte is that letter: no other character is canonically equivalent to one. Asked
-        // first, that rules out most cues without comparing characters.
-        if let last = lastByte(cue), last >= 0x61 && last <= 0x7A, lastByte(words) != last { return false }
+        endsWith(words, last: lastByte(words), Cue(cue))
+    }
+
+    /// `endsWith(_:_:)` with the words' last byte at hand.
+    @inline(__always)
+    static func endsWith(_ words: String, last: UInt8?, _ cue: Cue) -> Bool {
+        // Asked first, the cue's last letter rules out most cues without comparing characters.
+        if let letter = cue.lastLetter, last != letter { return false }
         // The spaced cue is only built when the plain one already ends the words: building
         // it for every cue of every quotation was a third of this check.
-        return words == cue || (words.hasSuffix(cue) && words.hasSuffix(" " + cue))
+        return words == cue.text || (words.hasSuffix(cue.text) && words.hasSuffix(" " + cue.text))
     }
 }

@@ -31,7 +31,7 @@ public struct Engine: Sendable {
     private enum PlannedRule: Sendable {
         case lexicon(Planned<LexiconRule>)
         case pattern(Planned<PatternRule>)
-        case scareQuote(Planned<ScareQuoteRule>)
+        case scareQuote(Planned<ScareQuoteCheck.Options>)
         case attribution(Planned<AttributionCheck.Options>)
         case claim(Planned<ClaimRule>)
 
@@ -40,7 +40,7 @@ public struct Engine: Sendable {
             switch rule.kind {
             case .lexicon(let c): self = .lexicon(Planned(rule, c, slots))
             case .pattern(let c): self = .pattern(Planned(rule, c, slots))
-            case .scareQuote(let c): self = .scareQuote(Planned(rule, c, slots))
+            case .scareQuote(let c): self = .scareQuote(Planned(rule, ScareQuoteCheck.Options(c), slots))
             case .attribution(let c): self = .attribution(Planned(rule, AttributionCheck.Options(c), slots))
             case .claim(let c): self = .claim(Planned(rule, c, slots))
             }
