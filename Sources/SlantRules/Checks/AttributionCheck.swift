@@ -31,7 +31,7 @@ enum AttributionCheck {
         let start = findings.count
         let agentless = LexiconCheck.longestFirst(ctx.hits(ofSlot: slots.agentless))
         for hit in agentless {
-            findings.append(make(rule, slots, ctx, cue: hit.span, entry: ctx.term(of: hit), lexicon: ctx.lexiconID(of: hit), source: nil, type: .agentless))
+            findings.add(make(rule, slots, ctx, cue: hit.span, entry: ctx.term(of: hit), lexicon: ctx.lexiconID(of: hit), source: nil, type: .agentless))
         }
         // Only cues used as reporting verbs; "a report by the firm" is part of a source, not a cue.
         var cues = ctx.shared.borrowHitList()
@@ -67,7 +67,7 @@ enum AttributionCheck {
                 source = antecedent
             }
             let type = classify(source, ctx, anonymous: anonymous, outlets: outlets)
-            findings.append(make(rule, slots, ctx, cue: cue.span, entry: ctx.term(of: cue), lexicon: ctx.lexiconID(of: cue),
+            findings.add(make(rule, slots, ctx, cue: cue.span, entry: ctx.term(of: cue), lexicon: ctx.lexiconID(of: cue),
                                  source: source.map(ctx.text), type: type, sourceSpan: source))
         }
         // Nouns of speech and stance credit their possessor: "Trump's claim", "her plan".
@@ -94,13 +94,13 @@ enum AttributionCheck {
                     if cues.contains(where: { $0.span.end <= hit.span.start && $0.span.end >= window }) { continue }
                 }
                 let type = classify(owner, ctx, anonymous: anonymous, outlets: outlets)
-                findings.append(make(rule, slots, ctx, cue: hit.span, entry: ctx.term(of: hit), lexicon: ctx.lexiconID(of: hit),
+                findings.add(make(rule, slots, ctx, cue: hit.span, entry: ctx.term(of: hit), lexicon: ctx.lexiconID(of: hit),
                                      source: owner.map(ctx.text), type: type, sourceSpan: owner))
             }
         }
         var colonTaken: TextSpan?
         if config.speakerColon, let colon = speakerColon(ctx) {
-            findings.append(make(rule, slots, ctx, cue: colon.cue, entry: ":", lexicon: nil, source: ctx.text(colon.speaker), type: .named,
+            findings.add(make(rule, slots, ctx, cue: colon.cue, entry: ":", lexicon: nil, source: ctx.text(colon.speaker), type: .named,
                                  sourceSpan: colon.speaker))
             colonTaken = colon.cue
         }
@@ -108,7 +108,7 @@ enum AttributionCheck {
             for credit in quoteCredits(ctx, cues: cues) where credit.cue != colonTaken {
                 let type = classify(credit.source, ctx, anonymous: anonymous, outlets: outlets)
                 let mark = ctx.text(credit.cue)
-                findings.append(make(rule, slots, ctx, cue: credit.cue, entry: mark, lexicon: nil,
+                findings.add(make(rule, slots, ctx, cue: credit.cue, entry: mark, lexicon: nil,
                                      source: ctx.text(credit.source), type: type, sourceSpan: credit.source))
             }
         }

@@ -34,7 +34,7 @@ enum ClaimCheck {
             }
             let text = ctx.text(sentence.span)
             let match = ctx.text(signal.span)
-            findings.append(Finding(rule: rule.id, family: rule.family, span: sentence.span, text: text,
+            findings.add(Finding(rule: rule.id, family: rule.family, span: sentence.span, text: text,
                                            template: rule.message, match: match, term: signal.name,
                                            weight: rule.weight, voice: .author, paragraph: ctx.paragraph.index,
                                            entry: "\(signal.name): \(match)"))
@@ -79,8 +79,9 @@ enum ClaimCheck {
     static func isSpeech(_ span: TextSpan, _ ctx: ParagraphContext) -> Bool {
         if ctx.paragraph.kind == .quoteBlock { return true }
         var covered = 0
-        for q in ctx.speech where q.span.overlaps(span) {
-            covered += min(q.span.end, span.end) - max(q.span.start, span.start)
+        ctx.forEachSpeech { quote, _ in
+            if quote.overlaps(span) { covered += min(quote.end, span.end) - max(quote.start, span.start) }
+            return true
         }
         return covered * 2 > span.length
     }

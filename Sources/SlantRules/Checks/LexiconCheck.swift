@@ -23,7 +23,7 @@ enum LexiconCheck {
             if config.verbsOnly && !ReportingUse.isVerb(hit, ctx) { continue }
             let text = ctx.text(hit.span)
             let term = ctx.term(of: hit)
-            findings.append(Finding(rule: rule.id, family: rule.family, span: hit.span, text: text,
+            findings.add(Finding(rule: rule.id, family: rule.family, span: hit.span, text: text,
                                     template: rule.message, term: term,
                                     weight: rule.weight * hit.weight, voice: ctx.voice(of: hit.span), paragraph: ctx.paragraph.index,
                                     entry: term, lexicon: ctx.lexiconID(of: hit)))
@@ -112,7 +112,7 @@ enum PatternCheck {
                 for span in ctx.matches(ofSlot: patterns[k], in: sentence.span) where !taken.contains(where: { $0.overlaps(span) }) {
                     taken.append(span)
                     let text = ctx.text(span)
-                    findings.append(Finding(rule: rule.id, family: rule.family, span: span, text: text,
+                    findings.add(Finding(rule: rule.id, family: rule.family, span: span, text: text,
                                             template: rule.message, term: nil, weight: rule.weight,
                                             voice: ctx.voice(of: span), paragraph: ctx.paragraph.index, entry: config.patterns[k].source))
                 }

@@ -51,7 +51,12 @@ enum ScareQuoteCheck {
         for quote in ctx.paragraph.quotes {
             guard quote.isClosed, !quote.reported, quote.words >= config.minWords, quote.words <= config.maxWords else { continue }
             // Inside someone's speech the marks are theirs.
-            if ctx.speech.contains(where: { $0.inner.contains(quote.span) && $0.span != quote.span }) { continue }
+            var insideSpeech = false
+            ctx.forEachSpeech { span, inner in
+                insideSpeech = inner.contains(quote.span) && span != quote.span
+                return !insideSpeech
+            }
+            if insideSpeech { continue }
             let inner = ctx.text(quote.inner)
             guard inner.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
             if isQuotedSentence(inner, words: quote.words) || isTitle(quote, ctx) || isNickname(quote, ctx) { continue }
@@ -60,7 +65,7 @@ enum ScareQuoteCheck {
             if config.mentionCues.contains(where: { cue in endsWith(before, last: last, cue) }) { continue }
             let boosted = config.boostCues.contains(where: { cue in endsWith(before, last: last, cue) })
             let text = ctx.text(quote.span)
-            findings.append(Finding(rule: rule.id, family: rule.family, span: quote.span, text: text,
+            findings.add(Finding(rule: rule.id, family: rule.family, span: quote.span, text: text,
                                     template: rule.message, term: inner,
                                     weight: rule.weight * (boosted ? config.boost : 1), voice: .author,
                                     paragraph: ctx.paragraph.index, entry: boosted ? "so-called" : nil))

@@ -126,9 +126,8 @@ public struct Engine: Sendable {
             ordinal += 1
             // Every check appends to this one list (returning arrays to copy cost a retain and
             // a release of every string of every finding).
+            // (Its room is made by the first finding: see `add`.)
             var findings: [Finding] = []
-            // Room for the usual few: growing from empty reallocated three or four times.
-            findings.reserveCapacity(4)
             // Attribution first: claims need to know which sentences carry one.
             for p in attributionPlan { AttributionCheck.run(p.rule, p.config, p.slots, ctx, into: &findings) }
             let attributions = 0..<findings.count

@@ -148,7 +148,6 @@ struct ParagraphContext {
         self.paragraph = paragraph
         rangeBase = ordinal * shared.slotCount
         self.tokenBase = tokenBase
-        speech = paragraph.quotes.filter { $0.reported || $0.words >= 5 }
     }
 
     /// Where this paragraph's tokens start in `shared.packedTokens`. The folded word of
@@ -267,13 +266,35 @@ struct ParagraphContext {
         return lo
     }
 
-    /// Quotations that hold speech: reported ones, and long stand-alone ones
-    /// (short stand-alone quotations are the author's scare quotes).
-    let speech: [Quote]
+    /// Whether a quotation holds speech: reported ones and long stand-alone ones do (short
+    /// stand-alone quotations are the author's scare quotes).
+    @inline(__always)
+    static func holdsSpeech(_ quote: UnsafePointer<Quote>) -> Bool {
+        quote.pointee.reported || quote.pointee.words >= 5
+    }
+
+    /// Calls `body` with the whole span and the inner span of each quotation that holds
+    /// speech, in order, until it returns false. (Read in place: a list of them filtered for
+    /// every paragraph was an allocation wherever there was one, and each quotation read
+    /// was a copy of its marks.)
+    @inline(__always)
+    func forEachSpeech(_ body: (_ span: TextSpan, _ inner: TextSpan) -> Bool) {
+        paragraph.quotes.withUnsafeBufferPointer { quotes in
+            guard let base = quotes.baseAddress else { return }
+            for i in 0..<quotes.count where Self.holdsSpeech(base + i) {
+                if !body(base[i].span, base[i].inner) { return }
+            }
+        }
+    }
 
     func voice(of span: TextSpan) -> Voice {
         if paragraph.kind == .quoteBlock { return .quoted }
-        return speech.contains { $0.inner.contains(span) } ? .quoted : .author
+        var quoted = false
+        forEachSpeech { _, inner in
+            quoted = inner.contains(span)
+            return !quoted
+        }
+        return quoted ? .quoted : .author
     }
 
     func text(_ span: TextSpan) -> String { shared.article.text(in: span) }
