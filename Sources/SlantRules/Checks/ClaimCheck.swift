@@ -16,7 +16,7 @@ enum ClaimCheck {
         guard mayHaveSignal(slots, ctx) else { return result }
         let sentences = ctx.paragraph.sentences
         let signals = signalSpans(config, slots, ctx)
-        guard signals.contains(where: { !$0.isEmpty }) else { return result }
+        guard !signals.isEmpty else { return result }
         // Which sentences carry a sourcing attribution, one flag per sentence.
         var attributedSentences = SentenceFlags()
         for k in attributions {
@@ -52,25 +52,33 @@ enum ClaimCheck {
         return ctx.hasHits(inSlots: slots.signals) || slots.patterns.contains { ctx.hasMatches(ofSlot: $0, in: ctx.paragraph.span) }
     }
 
-    /// Every signal's author-voice spans in the paragraph, sorted, once per paragraph
-    /// (asking per sentence sliced the article-wide lists again for every sentence).
-    static func signalSpans(_ config: ClaimRule, _ slots: RuleSlots, _ ctx: ParagraphContext) -> [[TextSpan]] {
-        config.signals.indices.map { k in
+    /// Every signal's author-voice spans in the paragraph, signal by signal, each signal's
+    /// in order, once per paragraph (asking per sentence sliced the article-wide lists again
+    /// for every sentence). One list for all signals: a list per signal was an allocation
+    /// and a free each.
+    static func signalSpans(_ config: ClaimRule, _ slots: RuleSlots, _ ctx: ParagraphContext) -> [(signal: Int, span: TextSpan)] {
+        var spans: [(signal: Int, span: TextSpan)] = []
+        for k in config.signals.indices {
             if config.signals[k].lexicon != nil {
-                return ctx.hits(ofSlot: slots.signals[k]).compactMap { ctx.voice(of: $0.span) == .author ? $0.span : nil }
+                for hit in ctx.hits(ofSlot: slots.signals[k]) where ctx.voice(of: hit.span) == .author { spans.append((k, hit.span)) }
             } else if config.signals[k].pattern != nil {
-                return ctx.matches(ofSlot: slots.patterns[k], in: ctx.paragraph.span).filter { ctx.voice(of: $0) == .author }
+                ctx.forEachMatch(ofSlot: slots.patterns[k], in: ctx.paragraph.span) { span in
+                    if ctx.voice(of: span) == .author { spans.append((k, span)) }
+                    return true
+                }
             }
-            return []
         }
+        return spans
     }
 
-    /// The first claim signal in a sentence, by position.
-    static func firstSignal(_ config: ClaimRule, _ spans: [[TextSpan]], in span: TextSpan) -> (name: String, span: TextSpan)? {
+    /// The first claim signal in a sentence, by position: each signal's first span inside
+    /// the sentence, the earliest of those (the lowest signal at a tie).
+    static func firstSignal(_ config: ClaimRule, _ spans: [(signal: Int, span: TextSpan)], in span: TextSpan) -> (name: String, span: TextSpan)? {
         var best: (Int, TextSpan)?
-        for (k, list) in spans.enumerated() {
-            guard let f = list.first(where: { span.contains($0) }) else { continue }
-            if best == nil || f.start < best!.1.start { best = (k, f) }
+        var seen = -1 // the signal whose first span inside is taken
+        for (k, s) in spans where k != seen && span.contains(s) {
+            seen = k
+            if best == nil || s.start < best!.1.start { best = (k, s) }
         }
         return best.map { (name: config.signals[$0.0].name, span: $0.1) }
     }

@@ -109,12 +109,16 @@ enum PatternCheck {
         for sentence in ctx.paragraph.sentences {
             taken.removeAll(keepingCapacity: true)
             for k in patterns.indices {
-                for span in ctx.matches(ofSlot: patterns[k], in: sentence.span) where !taken.contains(where: { $0.overlaps(span) }) {
+                // (Visited in place: a list of each pattern's matches in each sentence was an
+                // allocation and a free every time.)
+                ctx.forEachMatch(ofSlot: patterns[k], in: sentence.span) { span in
+                    guard !taken.contains(where: { $0.overlaps(span) }) else { return true }
                     taken.append(span)
                     let text = ctx.text(span)
                     findings.add(Finding(rule: rule.id, family: rule.family, span: span, text: text,
-                                            template: rule.message, term: nil, weight: rule.weight,
-                                            voice: ctx.voice(of: span), paragraph: ctx.paragraph.index, entry: config.patterns[k].source))
+                                         template: rule.message, term: nil, weight: rule.weight,
+                                         voice: ctx.voice(of: span), paragraph: ctx.paragraph.index, entry: config.patterns[k].source))
+                    return true
                 }
             }
         }

@@ -370,7 +370,7 @@ struct ParagraphContext {
 
     /// Visits the matches inside `span` in order until `visit` returns false.
     @inline(__always)
-    private func forEachMatch(ofSlot slot: Int, in span: TextSpan, _ visit: (TextSpan) -> Bool) {
+    func forEachMatch(ofSlot slot: Int, in span: TextSpan, _ visit: (TextSpan) -> Bool) {
         guard slot >= 0 && slot < shared.allPatternMatches.count else { return }
         let list = shared.allPatternMatches[slot]
         var i = list.withUnsafeBufferPointer { list in Self.firstIndex(atOrAfter: span.start, count: list.count) { list[$0].start } }
