@@ -142,4 +142,47 @@ import SlantText
         ctx.longestHits(inSlots: [], into: &reused)
         #expect(reused.isEmpty)
     }
+
+    /// The slot masks rule out only slots with nothing in a paragraph: for every scored
+    /// paragraph and slot, the mask's bit is what `hasHits` and `hasMatches` answer.
+    @Test func slotMasksAgreeWithTheSlotBySlotAnswers() {
+        let engine = EngineTests.engine
+        let text = """
+        # Officials said the plan failed
+
+        Officials said the 😡 disastrous plan was a shameful mess, the mayor claimed.
+
+        Subscribe to our newsletter for more.
+
+        Он сказал, что “experts” reportedly doubt it. You should ask why?
+        """
+        let article = Article(text: text)
+        let folded = FoldedText(article.text)
+        let hits = engine.matcher.hits(in: folded)
+        // Matches of three made-up pattern slots: every word, every other word, and spans
+        // that straddle paragraph ends or lie between paragraphs.
+        let words = article.paragraphs.flatMap(\.tokens).filter(\.isWordLike).map(\.span)
+        let straddling = zip(article.paragraphs, article.paragraphs.dropFirst()).map { TextSpan(start: $0.span.end - 2, end: $1.span.start + 2) }
+        let between = zip(article.paragraphs, article.paragraphs.dropFirst()).map { TextSpan(start: $0.span.end, end: $1.span.start) }
+        let matches = [words, words.enumerated().filter { $0.offset % 2 == 0 }.map(\.element), (straddling + between).sorted()]
+        let shared = ArticleContext(article: article, folded: folded, hits: hits, allPatternMatches: matches)
+        var ordinal = 0, tokenBase = 0, checked = 0
+        for paragraph in article.paragraphs where paragraph.kind.isScored {
+            let ctx = ParagraphContext(shared, paragraph: paragraph, ordinal: ordinal, tokenBase: tokenBase)
+            for slot in hits.bySlot.indices {
+                #expect(ctx.hitMask.intersects(SlotMask([slot])) == ctx.hasHits(inSlot: slot), "paragraph \(ordinal), lexicon slot \(slot)")
+                checked += 1
+            }
+            for slot in matches.indices {
+                #expect(ctx.matchMask.intersects(SlotMask([slot])) == ctx.hasMatches(ofSlot: slot, in: paragraph.span),
+                        "paragraph \(ordinal), pattern slot \(slot)")
+            }
+            ordinal += 1
+            tokenBase += paragraph.tokens.count
+        }
+        #expect(ordinal >= 2 && checked > 0)
+        // A slot beyond the bits sets them all, so the mask never rules it out.
+        #expect(SlotMask([70]).intersects(SlotMask([3])))
+        #expect(!SlotMask([-1]).intersects(SlotMask([0, 1, 2])))
+    }
 }

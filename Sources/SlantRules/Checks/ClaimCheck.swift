@@ -49,7 +49,8 @@ enum ClaimCheck {
     /// check's cost (8 of its 10.9M callgrind instructions on the bench).
     static func mayHaveSignal(_ slots: RuleSlots, _ ctx: ParagraphContext) -> Bool {
         guard ctx.paragraph.kind != .quoteBlock else { return false }
-        return ctx.hasHits(inSlots: slots.signals) || slots.patterns.contains { ctx.hasMatches(ofSlot: $0, in: ctx.paragraph.span) }
+        return (ctx.hitMask.intersects(slots.signalMask) && ctx.hasHits(inSlots: slots.signals))
+            || (ctx.matchMask.intersects(slots.patternMask) && slots.patterns.contains { ctx.hasMatches(ofSlot: $0, in: ctx.paragraph.span) })
     }
 
     /// Every signal's author-voice spans in the paragraph, signal by signal, each signal's

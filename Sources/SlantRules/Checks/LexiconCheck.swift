@@ -10,7 +10,7 @@ enum LexiconCheck {
     /// the engine's loop, spares the call and the retains and releases of its arguments.
     @inline(__always)
     static func run(_ rule: RuleHead, _ config: LexiconRule, _ slots: RuleSlots, _ ctx: ParagraphContext, into findings: inout [Finding]) {
-        guard ctx.hasHits(inSlots: slots.lexicons) else { return }
+        guard ctx.hitMask.intersects(slots.lexiconMask), ctx.hasHits(inSlots: slots.lexicons) else { return }
         gather(rule, config, slots, ctx, into: &findings)
     }
 
@@ -98,7 +98,8 @@ enum PatternCheck {
     /// the engine's own reference counting).
     @inline(__always)
     static func run(_ rule: RuleHead, _ config: PatternRule, _ slots: RuleSlots, _ ctx: ParagraphContext, into findings: inout [Finding]) {
-        guard slots.patterns.contains(where: { ctx.hasMatches(ofSlot: $0, in: ctx.paragraph.span) }) else { return }
+        guard ctx.matchMask.intersects(slots.patternMask),
+              slots.patterns.contains(where: { ctx.hasMatches(ofSlot: $0, in: ctx.paragraph.span) }) else { return }
         gather(rule, config, slots, ctx, into: &findings)
     }
 

@@ -22,6 +22,11 @@ final class RuleSlots: Sendable {
     /// (0 when the rubric gives none): read for every attribution, where a dictionary
     /// lookup hashed the type each time.
     let sourceWeights: [Double]
+    /// `lexicons`, `signals` and `patterns` as masks, for a first answer to whether a
+    /// paragraph holds anything for the rule (`ParagraphContext.hitMask`).
+    let lexiconMask: SlotMask
+    let signalMask: SlotMask
+    let patternMask: SlotMask
 
     init(_ rule: Rule, _ matcher: LexiconMatcher, patternSlot: (String) -> Int) {
         func slot(_ id: String) -> Int { matcher.slot(of: id) ?? -1 }
@@ -58,6 +63,9 @@ final class RuleSlots: Sendable {
         self.signals = signals
         self.patterns = patterns
         self.sourceWeights = sourceWeights
+        lexiconMask = SlotMask(lexicons)
+        signalMask = SlotMask(signals)
+        patternMask = SlotMask(patterns)
     }
 
     /// The weight of an attribution of this source type.
