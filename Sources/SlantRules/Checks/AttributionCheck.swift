@@ -29,17 +29,23 @@ enum AttributionCheck {
     /// Appends the findings to `findings`, sorted by position among themselves.
     static func run(_ rule: RuleHead, _ config: Options, _ slots: RuleSlots, _ ctx: ParagraphContext, into findings: inout [Finding]) {
         let start = findings.count
-        let agentless = LexiconCheck.longestFirst(ctx.hits(ofSlot: slots.agentless))
+        // (Each lexicon's hits asked only when its mask says the paragraph has some: most
+        // paragraphs have no cue, and making the empty lists and slices cost more than the
+        // rest of the check in them.)
+        let agentless = ctx.hitMask.intersects(slots.agentlessMask) ? LexiconCheck.longestFirst(ctx.hits(ofSlot: slots.agentless)) : []
         for hit in agentless {
             findings.add(make(rule, slots, ctx, cue: hit.span, entry: ctx.term(of: hit), lexicon: ctx.lexiconID(of: hit), source: nil, type: .agentless))
         }
         // Only cues used as reporting verbs; "a report by the firm" is part of a source, not a cue.
-        var cues = ctx.shared.borrowHitList()
-        defer { ctx.shared.giveBack(&cues) }
-        ctx.longestHits(inSlots: slots.cues, slots.dualUseCues, into: &cues)
-        cues.removeAll { cue in
-            agentless.contains(where: { $0.span.overlaps(cue.span) })
-                || !isReportingUse(cue, ctx, strict: slots.dualUseCues.contains(cue.slot))
+        let lexicalCues = ctx.hitMask.intersects(slots.cueMask)
+        var cues = lexicalCues ? ctx.shared.borrowHitList() : []
+        defer { if lexicalCues { ctx.shared.giveBack(&cues) } }
+        if lexicalCues {
+            ctx.longestHits(inSlots: slots.cues, slots.dualUseCues, into: &cues)
+            cues.removeAll { cue in
+                agentless.contains(where: { $0.span.overlaps(cue.span) })
+                    || !isReportingUse(cue, ctx, strict: slots.dualUseCues.contains(cue.slot))
+            }
         }
         if config.complementCues {
             // (Asked in place: the lists of spans taken, built for every paragraph, cost more.)
@@ -53,8 +59,8 @@ enum AttributionCheck {
                 cues.sort { $0.span < $1.span }
             }
         }
-        let anonymous = ctx.hits(ofSlot: slots.anonymous)
-        let outlets = ctx.hits(ofSlot: slots.outlet)
+        let anonymous = ctx.hitMask.intersects(slots.anonymousMask) ? ctx.hits(ofSlot: slots.anonymous) : []
+        let outlets = ctx.hitMask.intersects(slots.outletMask) ? ctx.hits(ofSlot: slots.outlet) : []
         for cue in cues {
             var source = findSource(for: cue, ctx, cues: cues)
             if let s = source, isRelativeOnly(s, ctx), !opensSentence(s, ctx) {
@@ -71,7 +77,7 @@ enum AttributionCheck {
                                  source: source.map(ctx.text), type: type, sourceSpan: source))
         }
         // Nouns of speech and stance credit their possessor: "Trump's claim", "her plan".
-        if !slots.nominalCues.isEmpty {
+        if ctx.hitMask.intersects(slots.nominalMask) {
             var nominal = ctx.shared.borrowHitList()
             defer { ctx.shared.giveBack(&nominal) }
             ctx.longestHits(inSlots: slots.nominalCues, into: &nominal)
@@ -104,7 +110,7 @@ enum AttributionCheck {
                                  sourceSpan: colon.speaker))
             colonTaken = colon.cue
         }
-        if config.quotePunctuation {
+        if config.quotePunctuation && !ctx.paragraph.quotes.isEmpty {
             for credit in quoteCredits(ctx, cues: cues) where credit.cue != colonTaken {
                 let type = classify(credit.source, ctx, anonymous: anonymous, outlets: outlets)
                 let mark = ctx.text(credit.cue)

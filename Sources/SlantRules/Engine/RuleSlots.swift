@@ -27,6 +27,12 @@ final class RuleSlots: Sendable {
     let lexiconMask: SlotMask
     let signalMask: SlotMask
     let patternMask: SlotMask
+    /// The attribution lexicons as masks (`cueMask` holds the dual-use cues too).
+    let cueMask: SlotMask
+    let nominalMask: SlotMask
+    let agentlessMask: SlotMask
+    let anonymousMask: SlotMask
+    let outletMask: SlotMask
 
     init(_ rule: Rule, _ matcher: LexiconMatcher, patternSlot: (String) -> Int) {
         func slot(_ id: String) -> Int { matcher.slot(of: id) ?? -1 }
@@ -66,6 +72,11 @@ final class RuleSlots: Sendable {
         lexiconMask = SlotMask(lexicons)
         signalMask = SlotMask(signals)
         patternMask = SlotMask(patterns)
+        cueMask = SlotMask(cues + dualUseCues)
+        nominalMask = SlotMask(nominalCues)
+        agentlessMask = SlotMask([agentless])
+        anonymousMask = SlotMask([anonymous])
+        outletMask = SlotMask([outlet])
     }
 
     /// The weight of an attribution of this source type.
