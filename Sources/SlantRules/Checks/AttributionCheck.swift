@@ -468,20 +468,24 @@ enum AttributionCheck {
     }
 
 
-    /// Drops punctuation at the ends; a phrase of auxiliaries alone ("had") credits nobody.
-    static func trimmed(_ span: TextSpan?, _ ctx: ParagraphContext) -> TextSpan? {
-        guard let span else { return nil }
+    /// The text of a phrase of tokens without the punctuation at its ends; a phrase of
+    /// auxiliaries alone ("had") credits nobody.
+    ///
+    /// (The phrases come as token ranges: handed over as text spans, each had its tokens
+    /// found again, with a binary search, for every cue.)
+    static func trimmed(_ range: Range<Int>?, _ ctx: ParagraphContext) -> TextSpan? {
+        guard let range else { return nil }
         let tokens = ctx.paragraph.tokens
-        let range = ctx.tokenRange(inside: span)
         guard let first = range.first(where: { tokens[$0].kind != .punctuation }),
               let last = range.last(where: { tokens[$0].kind != .punctuation }) else { return nil }
-        if (first...last).allSatisfy({ tokens[$0].kind == .punctuation || WordClass.auxiliaries.contains(ctx.word($0)) }) { return nil }
+        if (first...last).allSatisfy({ tokens[$0].kind == .punctuation || ctx.classes($0).contains(.auxiliaries) }) { return nil }
         return TextSpan(start: tokens[first].span.start, end: tokens[last].span.end)
     }
 
-    /// Words before token `end` (inclusive) back to punctuation, a quotation or 8 words.
+    /// The tokens of the words before token `end` (inclusive) back to punctuation, a
+    /// quotation or 8 words.
     /// (`stops` end the phrase, all but `except`.)
-    static func phrase(backwardFrom end: Int, _ ctx: ParagraphContext, lowest: Int, stops: [LexiconHit], except: TextSpan? = nil) -> TextSpan? {
+    static func phrase(backwardFrom end: Int, _ ctx: ParagraphContext, lowest: Int, stops: [LexiconHit], except: TextSpan? = nil) -> Range<Int>? {
         let tokens = ctx.paragraph.tokens
         guard end >= lowest, end >= 0, !isBoundary(end, ctx) else { return nil }
         var k = end, words = 0
@@ -491,11 +495,12 @@ enum AttributionCheck {
             k -= 1; words += 1
         }
         guard k + 1 <= end else { return nil }
-        return TextSpan(start: tokens[k + 1].span.start, end: tokens[end].span.end)
+        return (k + 1)..<(end + 1)
     }
 
-    /// Words after token `start` up to punctuation, "that", a time phrase or 8 words.
-    static func phrase(forwardFrom start: Int, _ ctx: ParagraphContext, highest: Int, stops: [LexiconHit], except: TextSpan? = nil) -> TextSpan? {
+    /// The tokens of the words after token `start` up to punctuation, "that", a time phrase
+    /// or 8 words.
+    static func phrase(forwardFrom start: Int, _ ctx: ParagraphContext, highest: Int, stops: [LexiconHit], except: TextSpan? = nil) -> Range<Int>? {
         let tokens = ctx.paragraph.tokens
         let limit = min(highest, tokens.count)
         var k = start, words = 0
@@ -508,7 +513,7 @@ enum AttributionCheck {
             k += 1; words += 1
         }
         guard k > start else { return nil }
-        return TextSpan(start: tokens[start].span.start, end: tokens[k - 1].span.end)
+        return start..<k
     }
 
     static func classify(_ source: TextSpan?, _ ctx: ParagraphContext, anonymous: ArraySlice<LexiconHit>, outlets: ArraySlice<LexiconHit>) -> SourceType {
