@@ -99,17 +99,9 @@ public struct Engine: Sendable {
         }
         var paragraphs: [ScoredParagraph] = []
         paragraphs.reserveCapacity(article.paragraphs.count)
-        // Room for every source type at once: grown one insertion at a time, the dictionary
-        // was rehashed twice an article.
-        var sourcing = Sourcing(claims: 0, claimsAttributed: 0, attributions: Dictionary(minimumCapacity: SourceType.allCases.count),
-                                scareQuotes: 0)
-        // Attributions by source type (indexed by `SourceType.lane`), made a dictionary once per article:
-        // hashing the type for every finding cost more than counting it.
-        let sourceTypes = SourceType.allCases
-        // (Lanes of a SIMD vector: an `[Int]` made with `repeating:count:` took the standard
-        // library's unspecialised allocation path, some 500 instructions an article.)
-        var attributionCounts = SIMD8<Int>()
-        assert(sourceTypes.count <= attributionCounts.scalarCount)
+        // Attributions are counted by source type in the lanes of `sourcing.attributionLanes`
+        // (by `SourceType.lane`): hashing the type for every finding cost more than counting it.
+        var sourcing = Sourcing(claims: 0, claimsAttributed: 0, attributionLanes: SIMD4(), scareQuotes: 0)
         var articleTally = Scoring.Tally()
         var words = 0
         let shared = ArticleContext(article: article, folded: folded, hits: hits, allPatternMatches: patternMatches,
@@ -159,7 +151,7 @@ public struct Engine: Sendable {
                     tally.add(f)
                     articleTally.add(f)
                     // Attributions inside quoted speech ("we were told") are the speaker's, not the article's sourcing.
-                    if let t = f.pointee.sourceType, f.pointee.voice == .author { attributionCounts[t.lane] += 1 }
+                    if let t = f.pointee.sourceType, f.pointee.voice == .author { sourcing.attributionLanes[t.lane] += 1 }
                     if f.pointee.family == .scareQuote { sourcing.scareQuotes += 1 }
                 }
             }
@@ -168,7 +160,6 @@ public struct Engine: Sendable {
                                               claims: claims, claimsAttributed: attributed))
         }
         let score = Scoring.score(articleTally, words: words, settings: rubric.scoring)
-        for (i, type) in sourceTypes.enumerated() where attributionCounts[i] > 0 { sourcing.attributions[type] = attributionCounts[i] }
         return ScoredArticle(article: article, paragraphs: paragraphs, score: score, sourcing: sourcing, warnings: warnings)
     }
 }

@@ -142,17 +142,47 @@ public struct Score: Sendable, Equatable {
 public struct Sourcing: Sendable, Equatable {
     public var claims: Int
     public var claimsAttributed: Int
-    /// Attributions by source type.
-    public var attributions: [SourceType: Int]
+    /// Attributions by source type (types with none are absent).
+    ///
+    /// Kept one lane per type (`SourceType.lane`) and made a dictionary when asked: the engine
+    /// makes a Sourcing for every article, and hashing each type into a dictionary there
+    /// cost more than counting the attributions.
+    public var attributions: [SourceType: Int] {
+        get {
+            var out: [SourceType: Int] = [:]
+            for type in SourceType.allCases where attributionLanes[type.lane] != 0 { out[type] = attributionLanes[type.lane] }
+            return out
+        }
+        set {
+            attributionLanes = SIMD4()
+            for (type, count) in newValue { attributionLanes[type.lane] = count }
+        }
+    }
+    /// Attributions by `SourceType.lane` (one lane for each of the four types; a fifth type
+    /// needs a wider vector).
+    var attributionLanes: SIMD4<Int>
     public var scareQuotes: Int
+
+    public init(claims: Int, claimsAttributed: Int, attributions: [SourceType: Int], scareQuotes: Int) {
+        self.init(claims: claims, claimsAttributed: claimsAttributed, attributionLanes: SIMD4(), scareQuotes: scareQuotes)
+        self.attributions = attributions
+    }
+
+    init(claims: Int, claimsAttributed: Int, attributionLanes: SIMD4<Int>, scareQuotes: Int) {
+        self.claims = claims
+        self.claimsAttributed = claimsAttributed
+        self.attributionLanes = attributionLanes
+        self.scareQuotes = scareQuotes
+    }
 
     /// Share of claim sentences that carry an attribution, or nil when there are none.
     public var attributedShare: Double? { claims == 0 ? nil : Double(claimsAttributed) / Double(claims) }
-    public var totalAttributions: Int { attributions.values.reduce(0, +) }
+    public var totalAttributions: Int { attributionLanes.wrappedSum() }
     /// Share of attributions that are anonymous or agentless, or nil when there are none.
     public var unnamedShare: Double? {
         let total = totalAttributions
-        return total == 0 ? nil : Double((attributions[.anonymous] ?? 0) + (attributions[.agentless] ?? 0)) / Double(total)
+        return total == 0 ? nil
+            : Double(attributionLanes[SourceType.anonymous.lane] + attributionLanes[SourceType.agentless.lane]) / Double(total)
     }
 }
 
