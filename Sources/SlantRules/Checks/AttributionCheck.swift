@@ -47,7 +47,7 @@ enum AttributionCheck {
                     || !isReportingUse(cue, ctx, strict: slots.dualUseCues.contains(cue.slot))
             }
         }
-        if config.complementCues {
+        if config.complementCues && !ctx.complementWordRange.isEmpty {
             // (Asked in place: the lists of spans taken, built for every paragraph, cost more.)
             let extra = complementCues(ctx)
             if !extra.isEmpty {

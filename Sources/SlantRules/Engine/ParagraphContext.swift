@@ -22,6 +22,8 @@ final class ArticleContext {
     /// Indices in `packedTokens` of the tokens "that", "whether", "how" and "why", in order
     /// (noted while packing; see `FoldedText.pack`).
     let complementWords: [Int32]
+    /// For each scored paragraph, the range of `complementWords` in it.
+    let complementRanges: [HitRange]
     /// For each scored paragraph in order and each lexicon slot, the range of the slot's hits
     /// that start in the paragraph (`slotCount` ranges a paragraph): made in one list, as
     /// the packed words are.
@@ -84,18 +86,23 @@ final class ArticleContext {
         for paragraph in article.paragraphs where paragraph.kind.isScored { total += paragraph.tokens.count }
         var others: [String] = []
         var complements: [Int32] = []
+        var complementRanges: [HitRange] = []
+        complementRanges.reserveCapacity(article.paragraphs.count)
         packedTokens = [PackedWord](unsafeUninitializedCapacity: total) { out, initialized in
             var base = 0
             for paragraph in article.paragraphs where paragraph.kind.isScored {
                 let n = paragraph.tokens.count
+                let before = complements.count
                 folded.pack(paragraph.tokens, in: paragraph.span, into: UnsafeMutableBufferPointer(rebasing: out[base..<base + n]), others: &others,
                             complementWords: &complements, base: base)
+                complementRanges.append(HitRange(lower: UInt32(before), upper: UInt32(complements.count)))
                 base += n
             }
             initialized = total
         }
         otherTokens = others
         complementWords = complements
+        self.complementRanges = complementRanges
         slotCount = hits.bySlot.count
         (hitRanges, someHitCrossesItsParagraph, hitMasks) = Self.hitRanges(hits, of: article.paragraphs)
         matchMasks = Self.matchMasks(allPatternMatches, of: article.paragraphs)
@@ -179,6 +186,7 @@ struct ParagraphContext {
         self.shared = shared
         self.paragraph = paragraph
         rangeBase = ordinal * shared.slotCount
+        complementWordRange = shared.complementRanges[ordinal].range
         hitMask = shared.hitMasks[ordinal]
         matchMask = shared.matchMasks[ordinal]
         self.tokenBase = tokenBase
@@ -189,15 +197,10 @@ struct ParagraphContext {
     /// and each lookup would map offsets and build a string.
     let tokenBase: Int
 
-    /// The entries of `shared.complementWords` that fall in this paragraph (two binary
-    /// searches of a short list: an article has a few dozen).
-    var complementWordRange: Range<Int> {
-        shared.complementWords.withUnsafeBufferPointer { list in
-            let lo = Self.firstIndex(atOrAfter: tokenBase, count: list.count) { Int(list[$0]) }
-            let hi = Self.firstIndex(atOrAfter: tokenBase + paragraph.tokens.count, count: list.count) { Int(list[$0]) }
-            return lo..<hi
-        }
-    }
+    /// The entries of `shared.complementWords` that fall in this paragraph (noted while
+    /// packing: most paragraphs have none, and finding that out cost two binary searches
+    /// and a call for each).
+    let complementWordRange: Range<Int>
 
     /// This paragraph's packed words (`word(i)` reads one), for scans over all of them.
     var packedTokens: ArraySlice<PackedWord> {
