@@ -88,7 +88,7 @@ public enum Segmenter {
             closes.sort()
         }
         let (tokens, words) = Tokenizer.tokenize(p, quoteMarks: marks, offset: lo, stopFollows: stopFollows, scratch: &scratch)
-        let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes, terminators: scratch.terminators,
+        let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes, terminators: scratch.terminatorBuffer,
                                                scratch: &scratch.sentences)
         for q in found {
             let open = lo + q.open
@@ -97,8 +97,8 @@ public enum Segmenter {
             quotes.append(Quote(
                 span: TextSpan(start: open, end: (close ?? (p.endIndex - 1)) + 1),
                 inner: inner,
-                openMark: mark(p[open]),
-                closeMark: close.map { mark(p[$0]) },
+                openScalar: p[open],
+                closeScalar: close.map { p[$0] },
                 words: wordCount(of: tokens, inside: inner),
                 depth: 0,
                 reported: SpeechAttachment.isReported(quote: (open, close), tokens: tokens, in: p)
@@ -124,21 +124,6 @@ public enum Segmenter {
             wordCount: words,
             quotes: quotes
         )
-    }
-
-    /// `Character(s)` for a quotation mark. The usual marks are literals, which the compiler
-    /// makes as constants; `Character(s)` builds a string through a call each time (some 50
-    /// instructions, twice a quotation).
-    static func mark(_ s: Unicode.Scalar) -> Character {
-        switch s.value {
-        case 0x22: return "\""
-        case 0x27: return "'"
-        case 0x201C: return "\u{201C}"
-        case 0x201D: return "\u{201D}"
-        case 0x2018: return "\u{2018}"
-        case 0x2019: return "\u{2019}"
-        default: return Character(s)
-        }
     }
 
     /// Word and number tokens inside `inner`. Tokens are sorted and disjoint, so those
