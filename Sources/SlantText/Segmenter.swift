@@ -27,6 +27,7 @@ public enum Segmenter {
         for block in extents { longest = max(longest, block.count) }
         var scratch = TokenScratch(capacity: longest)
         var classifierScratch = ParagraphClassifier.Scratch(longest: longest)
+        var quoteScratch = QuoteFinder.Scratch()
         var nextCandidate = 0 // quotation mark candidates are in text order too
         let candidates = text.quoteCandidates
         for block in extents {
@@ -42,7 +43,7 @@ public enum Segmenter {
             let stopFollows = after < 0x80 && !Tokenizer.asciiAlnumTable[Int(after)]
             var paragraph = analyse(scalars[block.lowerBound..<block.upperBound], quoteCandidates: candidates[nextCandidate..<lastCandidate],
                                     index: paragraphs.count, hint: hint, stopFollows: stopFollows, scratch: &scratch,
-                                    classifierScratch: &classifierScratch)
+                                    classifierScratch: &classifierScratch, quoteScratch: &quoteScratch)
             nextCandidate = lastCandidate
             // A paragraph that opens with a quotation continuing the previous one's unclosed
             // quotation carries on reported speech (news style for long quotations).
@@ -67,26 +68,27 @@ public enum Segmenter {
     /// Tokens, sentences and quotations are made with article offsets, which are `p`'s own
     /// indices; only the quotation finder and the tokenizer's mark list count from `p`'s start.
     static func analyse(_ p: ArraySlice<Unicode.Scalar>, quoteCandidates: ArraySlice<Int>, index: Int, hint: ParagraphKind?,
-                        stopFollows: Bool = false, scratch: inout TokenScratch, classifierScratch: inout ParagraphClassifier.Scratch) -> Paragraph {
+                        stopFollows: Bool = false, scratch: inout TokenScratch, classifierScratch: inout ParagraphClassifier.Scratch,
+                        quoteScratch: inout QuoteFinder.Scratch) -> Paragraph {
         let lo = p.startIndex
-        let found = QuoteFinder.find(in: p, candidates: quoteCandidates)
-        var marks: [Int] = []
-        var closes: [Int] = []
+        QuoteFinder.find(in: p, candidates: quoteCandidates, scratch: &quoteScratch)
+        let found = quoteScratch.found
+        quoteScratch.marks.removeLast(quoteScratch.marks.count)
+        quoteScratch.closes.removeLast(quoteScratch.closes.count)
         var quotes: [Quote] = []
         if !found.isEmpty {
             // Reserved only when there is something to hold: on an empty array even
             // `reserveCapacity(0)` goes through the buffer-making call (0.4M instructions
             // over the bench's 4,494 paragraphs, most of them without quotations).
             quotes.reserveCapacity(found.count)
-            closes.reserveCapacity(found.count)
-            marks.reserveCapacity(2 * found.count)
             for q in found {
-                marks.append(q.open)
-                if let c = q.close { marks.append(c); closes.append(lo + c) }
+                quoteScratch.marks.append(q.open)
+                if let c = q.close { quoteScratch.marks.append(c); quoteScratch.closes.append(lo + c) }
             }
-            marks.sort()
-            closes.sort()
+            quoteScratch.marks.sort()
+            quoteScratch.closes.sort()
         }
+        let marks = quoteScratch.marks, closes = quoteScratch.closes
         let (tokens, words) = Tokenizer.tokenize(p, quoteMarks: marks, offset: lo, stopFollows: stopFollows, scratch: &scratch)
         let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes, terminators: scratch.terminatorBuffer,
                                                scratch: &scratch.sentences)
