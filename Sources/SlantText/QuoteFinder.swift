@@ -43,8 +43,8 @@ enum QuoteFinder {
             found = scratch.found
             scratch.stack = []
             scratch.found = []
-            stack.removeLast(stack.count)
-            found.removeLast(found.count)
+            if !stack.isEmpty { stack.removeLast(stack.count) }
+            if !found.isEmpty { found.removeLast(found.count) }
         }
 
         /// At most this many quotations are open at once (real text nests two or three):
@@ -93,7 +93,7 @@ enum QuoteFinder {
     /// The same, left in `scratch.found`, with `scratch` as working space.
     static func find(in p: ArraySlice<Unicode.Scalar>, candidates: ArraySlice<Int>, scratch: inout Scratch) {
         guard !candidates.isEmpty else {
-            scratch.found.removeLast(scratch.found.count)
+            if !scratch.found.isEmpty { scratch.found.removeLast(scratch.found.count) }
             return
         }
         let lo = p.startIndex, hi = p.endIndex
