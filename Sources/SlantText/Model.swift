@@ -38,10 +38,24 @@ public struct Quote: Sendable, Hashable {
     public var span: TextSpan
     /// What the marks enclose.
     public var inner: TextSpan
-    public var openMark: Character
-    /// Nil when the paragraph ends before the quotation is closed (news style for a
-    /// quotation that runs on into the next paragraph).
-    public var closeMark: Character?
+    /// The opening mark. Kept as a code point (every quotation mark is one): as a
+    /// `Character`, with the closing mark, each copy and destruction of a quotation went
+    /// through the runtime's retain and release calls for the two strings.
+    public var openScalar: Unicode.Scalar
+    /// The closing mark; nil when the paragraph ends before the quotation is closed (news
+    /// style for a quotation that runs on into the next paragraph).
+    public var closeScalar: Unicode.Scalar?
+
+    /// `openScalar` as a character. Setting it takes a character of one code point.
+    public var openMark: Character {
+        get { Character(openScalar) }
+        set { openScalar = Self.onlyScalar(of: newValue) }
+    }
+    /// `closeScalar` as a character. Setting it takes a character of one code point, or nil.
+    public var closeMark: Character? {
+        get { closeScalar.map(Character.init) }
+        set { closeScalar = newValue.map(Self.onlyScalar) }
+    }
     /// Number of word tokens inside.
     public var words: Int
     /// 0 for a top-level quotation, 1 for a quotation inside it, and so on.
@@ -49,7 +63,12 @@ public struct Quote: Sendable, Hashable {
     /// True when a reporting verb or a colon is attached, so the words are someone's speech.
     public var reported: Bool
 
-    public var isClosed: Bool { closeMark != nil }
+    public var isClosed: Bool { closeScalar != nil }
+
+    private static func onlyScalar(of mark: Character) -> Unicode.Scalar {
+        precondition(mark.unicodeScalars.count == 1, "a quotation mark is one code point")
+        return mark.unicodeScalars.first!
+    }
 }
 
 public struct Paragraph: Sendable {

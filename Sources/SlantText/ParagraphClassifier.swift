@@ -65,19 +65,20 @@ enum ParagraphClassifier {
     /// paragraph, allocated at four bytes a code point and freed, cost about as much as the
     /// folding itself (3% of segmentation).
     struct Scratch {
-        var room: [UInt8]
+        var room: [UInt8] = []
         var folded: [UInt8] = []
 
-        /// Room for paragraphs of up to `longest` code points, so neither array grows.
-        init(longest: Int) {
-            room = [UInt8](repeating: 0, count: 4 * longest)
-            folded.reserveCapacity(4 * longest)
-        }
+        /// Room for paragraphs of up to `longest` code points, made when a paragraph is
+        /// first folded: only short ones are (possible menu rows), so the room is sized for
+        /// them, and an article without any makes none. Made here at four bytes a code
+        /// point of the longest paragraph, the two arrays were two large allocations an
+        /// article, one of them zero-filled.
+        init(longest: Int) {}
     }
 
     /// `foldedUTF8(p)`, left in `scratch.folded`.
     static func foldedUTF8(_ p: ArraySlice<Unicode.Scalar>, into scratch: inout Scratch) {
-        if scratch.room.count < 4 * p.count { scratch.room = [UInt8](repeating: 0, count: 4 * p.count) }
+        if scratch.room.count < 4 * p.count { scratch.room = [UInt8](filled: 0, count: 4 * p.count) }
         let count = p.withUnsafeBufferPointer { src in scratch.room.withUnsafeMutableBufferPointer { out in fold(src, into: out) } }
         scratch.folded.removeAll(keepingCapacity: true)
         scratch.room.withUnsafeBufferPointer { room in scratch.folded.append(contentsOf: UnsafeBufferPointer(rebasing: room[0..<count])) }

@@ -106,7 +106,7 @@ struct ScannedText {
                         if entries >= limit {
                             tableFits = false
                         } else {
-                            if table.isEmpty { table = [UInt64](repeating: 0, count: limit + 1 + blocks) }
+                            if table.isEmpty { table = [UInt64](filled: 0, count: limit + 1 + blocks) }
                             table[entries] = OffsetMap.sparseEntry(scalar: o, continuationBytes: i &+ extra &- o)
                             entries &+= 1
                         }

@@ -26,7 +26,12 @@ public enum Segmenter {
         var longest = 0
         for block in extents { longest = max(longest, block.count) }
         var scratch = TokenScratch(capacity: longest)
+        // Room for the sentences of most paragraphs (news paragraphs hold one to four): grown
+        // from empty, the splitter's list went through the array-growing call twice or three
+        // times an article (0.16M instructions over the bench's scoring loop).
+        scratch.sentences.reserveCapacity(8)
         var classifierScratch = ParagraphClassifier.Scratch(longest: longest)
+        var quoteScratch = QuoteFinder.Scratch()
         var nextCandidate = 0 // quotation mark candidates are in text order too
         let candidates = text.quoteCandidates
         for block in extents {
@@ -42,7 +47,7 @@ public enum Segmenter {
             let stopFollows = after < 0x80 && !Tokenizer.asciiAlnumTable[Int(after)]
             var paragraph = analyse(scalars[block.lowerBound..<block.upperBound], quoteCandidates: candidates[nextCandidate..<lastCandidate],
                                     index: paragraphs.count, hint: hint, stopFollows: stopFollows, scratch: &scratch,
-                                    classifierScratch: &classifierScratch)
+                                    classifierScratch: &classifierScratch, quoteScratch: &quoteScratch)
             nextCandidate = lastCandidate
             // A paragraph that opens with a quotation continuing the previous one's unclosed
             // quotation carries on reported speech (news style for long quotations).
@@ -67,28 +72,29 @@ public enum Segmenter {
     /// Tokens, sentences and quotations are made with article offsets, which are `p`'s own
     /// indices; only the quotation finder and the tokenizer's mark list count from `p`'s start.
     static func analyse(_ p: ArraySlice<Unicode.Scalar>, quoteCandidates: ArraySlice<Int>, index: Int, hint: ParagraphKind?,
-                        stopFollows: Bool = false, scratch: inout TokenScratch, classifierScratch: inout ParagraphClassifier.Scratch) -> Paragraph {
+                        stopFollows: Bool = false, scratch: inout TokenScratch, classifierScratch: inout ParagraphClassifier.Scratch,
+                        quoteScratch: inout QuoteFinder.Scratch) -> Paragraph {
         let lo = p.startIndex
-        let found = QuoteFinder.find(in: p, candidates: quoteCandidates)
-        var marks: [Int] = []
-        var closes: [Int] = []
+        QuoteFinder.find(in: p, candidates: quoteCandidates, scratch: &quoteScratch)
+        let found = quoteScratch.found
+        if !quoteScratch.marks.isEmpty { quoteScratch.marks.removeLast(quoteScratch.marks.count) }
+        if !quoteScratch.closes.isEmpty { quoteScratch.closes.removeLast(quoteScratch.closes.count) }
         var quotes: [Quote] = []
         if !found.isEmpty {
             // Reserved only when there is something to hold: on an empty array even
             // `reserveCapacity(0)` goes through the buffer-making call (0.4M instructions
             // over the bench's 4,494 paragraphs, most of them without quotations).
             quotes.reserveCapacity(found.count)
-            closes.reserveCapacity(found.count)
-            marks.reserveCapacity(2 * found.count)
             for q in found {
-                marks.append(q.open)
-                if let c = q.close { marks.append(c); closes.append(lo + c) }
+                quoteScratch.marks.append(q.open)
+                if let c = q.close { quoteScratch.marks.append(c); quoteScratch.closes.append(lo + c) }
             }
-            marks.sort()
-            closes.sort()
+            quoteScratch.marks.sort()
+            quoteScratch.closes.sort()
         }
+        let marks = quoteScratch.marks, closes = quoteScratch.closes
         let (tokens, words) = Tokenizer.tokenize(p, quoteMarks: marks, offset: lo, stopFollows: stopFollows, scratch: &scratch)
-        let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes, terminators: scratch.terminators,
+        let sentences = SentenceSplitter.split(p, tokens: tokens, quoteCloses: closes, terminators: scratch.terminatorBuffer,
                                                scratch: &scratch.sentences)
         for q in found {
             let open = lo + q.open
@@ -97,8 +103,8 @@ public enum Segmenter {
             quotes.append(Quote(
                 span: TextSpan(start: open, end: (close ?? (p.endIndex - 1)) + 1),
                 inner: inner,
-                openMark: mark(p[open]),
-                closeMark: close.map { mark(p[$0]) },
+                openScalar: p[open],
+                closeScalar: close.map { p[$0] },
                 words: wordCount(of: tokens, inside: inner),
                 depth: 0,
                 reported: SpeechAttachment.isReported(quote: (open, close), tokens: tokens, in: p)
@@ -124,21 +130,6 @@ public enum Segmenter {
             wordCount: words,
             quotes: quotes
         )
-    }
-
-    /// `Character(s)` for a quotation mark. The usual marks are literals, which the compiler
-    /// makes as constants; `Character(s)` builds a string through a call each time (some 50
-    /// instructions, twice a quotation).
-    static func mark(_ s: Unicode.Scalar) -> Character {
-        switch s.value {
-        case 0x22: return "\""
-        case 0x27: return "'"
-        case 0x201C: return "\u{201C}"
-        case 0x201D: return "\u{201D}"
-        case 0x2018: return "\u{2018}"
-        case 0x2019: return "\u{2019}"
-        default: return Character(s)
-        }
     }
 
     /// Word and number tokens inside `inner`. Tokens are sorted and disjoint, so those

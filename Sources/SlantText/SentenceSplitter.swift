@@ -70,6 +70,12 @@ enum SentenceSplitter {
     /// of kind punctuation on which `isTerminator` holds), as the tokenizer notes them.
     static func split(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], quoteCloses: [Int], terminators: ArraySlice<Int>,
                       scratch sentences: inout [Sentence]) -> [Sentence] {
+        terminators.withUnsafeBufferPointer { split(p, tokens: tokens, quoteCloses: quoteCloses, terminators: $0, scratch: &sentences) }
+    }
+
+    /// The same, with the terminators read in place (the tokenizer's scratch holds them).
+    static func split(_ p: ArraySlice<Unicode.Scalar>, tokens: [Token], quoteCloses: [Int], terminators: UnsafeBufferPointer<Int>,
+                      scratch sentences: inout [Sentence]) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
         var count = 0
         @inline(__always) func add(_ sentence: Sentence) {

@@ -24,14 +24,11 @@ enum Tokenizer {
     /// `SentenceSplitter.isTerminator` holds) are left in `scratch.terminators`.
     static func tokenize(_ p: ArraySlice<Unicode.Scalar>, quoteMarks: [Int], offset: Int, stopFollows: Bool = false,
                          scratch: inout TokenScratch) -> (tokens: [Token], words: Int) {
-        if scratch.tokens.count < p.count { scratch = TokenScratch(capacity: p.count, sentences: scratch.sentences) }
+        if scratch.capacity < p.count { scratch = TokenScratch(capacity: p.count, sentences: scratch.sentences) }
+        let room = scratch.room
         let (count, words, terminators) = p.withUnsafeBufferPointer { p in
-            scratch.tokens.withUnsafeMutableBufferPointer { out in
-                scratch.terminatorRoom.withUnsafeMutableBufferPointer { terminators in
-                    tokenize(p, quoteMarks: quoteMarks, offset: offset, stopFollows: stopFollows, into: out,
-                             terminators: terminators.baseAddress!)
-                }
-            }
+            tokenize(p, quoteMarks: quoteMarks, offset: offset, stopFollows: stopFollows,
+                     into: UnsafeMutableBufferPointer(start: room.tokens, count: room.capacity), terminators: room.terminators)
         }
         scratch.terminatorCount = terminators
         return (scratch.copy(count), words)
@@ -83,13 +80,16 @@ enum Tokenizer {
                                                    into out: UnsafeMutableBufferPointer<Token>,
                                                    terminators: UnsafeMutablePointer<Int>) -> (count: Int, words: Int, terminators: Int) {
         var count = 0
-        var words = 0
+        // The punctuation and symbol tokens, not the words, are counted as they are made:
+        // words are most tokens and come from the fast path below, which then keeps no
+        // counter of its own (one register fewer in the loop that reads most of the text).
+        var others = 0
         var terminatorCount = 0
         @inline(__always) func emit(_ start: Int, _ end: Int, _ kind: Token.Kind) {
             out[count] = Token(span: TextSpan(orderedStart: start &+ offset, end: end &+ offset), kind: kind,
                                isCapitalised: ScalarClass.isUpper(p[start]))
             count &+= 1
-            if kind == .word || kind == .number { words &+= 1 }
+            if kind == .punctuation || kind == .symbol { others &+= 1 }
         }
         let hi = p.count
         // Quotation marks are asked about in increasing position, so a cursor into the
@@ -200,7 +200,7 @@ enum Tokenizer {
             }
             emit(start, i, kind)
         }
-        return (count, words, terminatorCount)
+        return (count, count &- others, terminatorCount)
     }
 
     /// ASCII letters and digits as a 128-bit map in two constants: a shift and a test,
@@ -294,31 +294,54 @@ extension TextSpan {
 /// instead of appended one by one (a uniqueness and capacity check per token) to an
 /// array whose size had to be guessed.
 struct TokenScratch {
-    var tokens: [Token]
+    /// Room for one token and one terminator index per code point, left unwritten (a token
+    /// or an index is written before it is read), in one block of memory. It was two arrays
+    /// made by `init(unsafeUninitializedCapacity:)`, whose buffers come from the standard
+    /// library's unspecialised path at some 440 instructions each, twice an article.
+    final class Room {
+        let capacity: Int
+        let tokens: UnsafeMutablePointer<Token>
+        let terminators: UnsafeMutablePointer<Int>
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            let tokenBytes = MemoryLayout<Token>.stride * capacity
+            let raw = UnsafeMutableRawPointer.allocate(byteCount: tokenBytes + MemoryLayout<Int>.stride * max(capacity, 1),
+                                                       alignment: max(MemoryLayout<Token>.alignment, MemoryLayout<Int>.alignment))
+            tokens = raw.bindMemory(to: Token.self, capacity: capacity)
+            terminators = (raw + tokenBytes).bindMemory(to: Int.self, capacity: max(capacity, 1))
+        }
+
+        deinit { UnsafeMutableRawPointer(tokens).deallocate() }
+    }
+
+    private(set) var room: Room
     /// The sentence splitter's working space (see `SentenceSplitter.split`).
     var sentences: [Sentence] = []
-    /// Room for the indices of the terminator tokens, one per code point.
-    var terminatorRoom: [Int]
-    /// How many of `terminatorRoom` the last paragraph tokenized filled.
+    /// How many of `room.terminators` the last paragraph tokenized filled.
     var terminatorCount = 0
 
     init(capacity: Int, sentences: [Sentence] = []) {
-        // Unwritten, like the terminators' room: a token is written before it is read.
-        // Filled with a default token, the room cost a loop of 0.15M instructions over the
-        // bench's scoring loop (one fill an article).
-        tokens = [Token](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
-        // Left unwritten: only the entries the tokenizer writes are read. Zeroed, the room
-        // (as long as the longest paragraph) cost a `memset` of 0.6M instructions over the
-        // bench's 432 articles.
-        let room = max(capacity, 1)
-        terminatorRoom = [Int](unsafeUninitializedCapacity: room) { _, initialized in initialized = room }
+        room = Room(capacity: capacity)
         self.sentences = sentences
     }
 
-    /// The indices of the last paragraph's terminator tokens, in increasing order.
-    var terminators: ArraySlice<Int> { terminatorRoom[0..<terminatorCount] }
+    /// The most code points a paragraph may have for this room.
+    var capacity: Int { room.capacity }
 
-    func copy(_ count: Int) -> [Token] { tokens.copyOfPrefix(count) }
+    /// The indices of the last paragraph's terminator tokens, in increasing order, in place:
+    /// valid while this scratch keeps its room (until a longer paragraph is tokenized).
+    var terminatorBuffer: UnsafeBufferPointer<Int> { UnsafeBufferPointer(start: room.terminators, count: terminatorCount) }
+
+    /// `terminatorBuffer` copied out, for tests.
+    var terminators: ArraySlice<Int> { Array(terminatorBuffer)[...] }
+
+    /// The first `count` tokens written, in an array of their own of exactly that size,
+    /// copied as one block.
+    func copy(_ count: Int) -> [Token] {
+        precondition(count >= 0 && count <= room.capacity)
+        return Array(UnsafeBufferPointer(start: room.tokens, count: count))
+    }
 }
 
 extension Array {

@@ -96,9 +96,19 @@ import Testing
     @Test func quotationMarkCharactersMatchTheirScalars() {
         for v in [0x22, 0x27, 0xAB, 0xBB, 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F, 0x300C, 0x300D, 0x300E, 0x300F] {
             let s = Unicode.Scalar(UInt32(v))!
-            #expect(Segmenter.mark(s) == Character(s), "U+\(String(v, radix: 16))")
-            #expect(Segmenter.mark(s).unicodeScalars.elementsEqual([s]))
+            var quote = Quote(span: TextSpan(start: 0, end: 3), inner: TextSpan(start: 1, end: 2), openScalar: s, closeScalar: s,
+                              words: 1, depth: 0, reported: false)
+            #expect(quote.openMark == Character(s), "U+\(String(v, radix: 16))")
+            #expect(quote.closeMark == Character(s) && quote.isClosed)
+            quote.closeMark = nil
+            #expect(quote.closeScalar == nil && !quote.isClosed)
+            quote.openMark = "\u{201C}"
+            quote.closeMark = "\u{201D}"
+            #expect(quote.openScalar == "\u{201C}" && quote.closeScalar == "\u{201D}")
         }
+        let article = Article(text: "She said “it is «done»” and left.")
+        #expect(article.paragraphs[0].quotes.map(\.openMark) == ["“", "«"])
+        #expect(article.paragraphs[0].quotes.map(\.closeMark) == ["”", "»"])
     }
 
     @Test func verbShapesNeverTurnAwayAReportingVerb() {
