@@ -66,6 +66,14 @@ public struct FoldedText: Sendable {
     public init(_ text: String) {
         var text = text
         var scalarOut: [UInt32] = []
+        // `OffsetMap`'s sparse table, one entry for each code point that folds to more than a
+        // byte, made here where each is met (see `OffsetMap.init(utf8:sparseTable:entries:)`):
+        // the map's own pass over the folded bytes was 1.1M instructions of the bench's
+        // scoring loop. `tableFits` turns false past the most entries any fold of this text
+        // could hold; whether the entries fit the folded text is decided at the end.
+        var table: [UInt64] = []
+        var tableFits = true
+        let maxEntries = OffsetMap.sparseLimit(byteCount: 2 * text.utf8.count + 4)
         let folded: [UInt8] = text.withUTF8 { src in
             let n = src.count
             // Twice the input is room enough: ASCII folds to one byte, and any other scalar
@@ -129,6 +137,12 @@ public struct FoldedText: Sendable {
                                 points[count] = f.value
                                 count += 1
                                 UTF8.encode(f) { byte in target[written] = byte; written += 1 }
+                                if f.value >= 0x80 && tableFits {
+                                    if table.isEmpty { table.reserveCapacity(64); table.append(0) }
+                                    if table.count >= maxEntries { tableFits = false; continue }
+                                    // Its scalar offset, and the continuation bytes up to its end.
+                                    table.append(OffsetMap.sparseEntry(scalar: count &- 1, continuationBytes: written &- count))
+                                }
                             }
                         }
                         codeCount = count
@@ -139,7 +153,23 @@ public struct FoldedText: Sendable {
         }
         bytes = folded
         scalars = scalarOut
-        offsets = OffsetMap(utf8: folded)
+        offsets = Self.offsetMap(folded, table: &table, fits: tableFits)
+    }
+
+    /// The offset map of the folded bytes, from the entries the fold noted (`table`, empty when
+    /// every code point folded to ASCII) when they are what `OffsetMap.init(utf8:)` would
+    /// make: for a text that is not empty, and when their number is within its limit for the
+    /// folded length (else that init falls back to checkpoints, and is left to do so).
+    private static func offsetMap(_ folded: [UInt8], table: inout [UInt64], fits: Bool) -> OffsetMap {
+        let n = folded.count
+        guard n > 0, fits else { return OffsetMap(utf8: folded) }
+        let entries = max(table.count, 1)
+        guard entries <= OffsetMap.sparseLimit(byteCount: n) else { return OffsetMap(utf8: folded) }
+        guard entries > 1 else { return OffsetMap(utf8: folded, sparseTable: [], entries: 1) }
+        let blocks = OffsetMap.bucketCount(byteCount: n)
+        table.append(contentsOf: repeatElement(0, count: 1 + blocks))
+        table.withUnsafeMutableBufferPointer { OffsetMap.closeSparseTable($0.baseAddress!, entries: entries, blocks: blocks) }
+        return OffsetMap(utf8: folded, sparseTable: table, entries: entries)
     }
 
     /// The code-point span of a byte range found in `bytes`.
