@@ -365,7 +365,8 @@ struct PatternSet: Sendable {
             // above took 16 instructions for each (the skip takes about one a letter).
             if skippingWords && part == 129 {
                 i = Self.endOfLetters(bytes, from: i)
-                if i < count && bytes[i] == 0x20 {
+                // (No test of the end: the byte there is padding, 0x80.)
+                if bytes[i] == 0x20 {
                     i &+= 1
                     part = 0
                 }
