@@ -58,6 +58,17 @@ public struct FoldedText: Sendable {
     public let offsets: OffsetMap
     /// The folded text as code points, indexed by the same offsets as the article.
     public let scalars: [UInt32]
+    /// The folded code points a byte each, indexed as `scalars`: the code point when it is
+    /// ASCII, else 0x80; then `scalarBytesPadding` more 0x80 bytes, so that sixteen bytes can
+    /// be read at any offset up to the text's end.
+    ///
+    /// Why: the pattern scan and the token packing read the text by code-point offsets.
+    /// From `scalars` that was a word a code point and a clamp of each to a table slot;
+    /// from `bytes`, only for a paragraph that is all ASCII. A byte each, they read eight
+    /// code points a load, whatever the paragraph holds. Written alongside the others, it
+    /// costs the fold a store per sixteen bytes.
+    public let scalarBytes: [UInt8]
+    public static let scalarBytesPadding = 16
 
     /// Folds in one pass over the text's UTF-8, writing bytes and code points together:
     /// folding scalar by scalar, then decoding the result again for the code points, was
@@ -66,6 +77,15 @@ public struct FoldedText: Sendable {
     public init(_ text: String) {
         var text = text
         var scalarOut: [UInt32] = []
+        var narrowOut: [UInt8] = []
+        // `OffsetMap`'s sparse table, one entry for each code point that folds to more than a
+        // byte, made here where each is met (see `OffsetMap.init(utf8:sparseTable:entries:)`):
+        // the map's own pass over the folded bytes was 1.1M instructions of the bench's
+        // scoring loop. `tableFits` turns false past the most entries any fold of this text
+        // could hold; whether the entries fit the folded text is decided at the end.
+        var table: [UInt64] = []
+        var tableFits = true
+        let maxEntries = OffsetMap.sparseLimit(byteCount: 2 * text.utf8.count + 4)
         let folded: [UInt8] = text.withUTF8 { src in
             let n = src.count
             // Twice the input is room enough: ASCII folds to one byte, and any other scalar
@@ -74,9 +94,15 @@ public struct FoldedText: Sendable {
                 // At most one code point a byte, left uninitialized: zero-filling it first was a
                 // tenth of the fold.
                 scalarOut = [UInt32](unsafeUninitializedCapacity: n) { codes, codeCount in
+                  narrowOut = [UInt8](unsafeUninitializedCapacity: n + Self.scalarBytesPadding) { narrowBuffer, narrowCount in
                     // The table through a local pointer: a static read per byte costs a lazy-init check.
                     Folding.asciiFold.withUnsafeBufferPointer { asciiFold in
-                        guard let source = src.baseAddress, let target = out.baseAddress, let points = codes.baseAddress else { return }
+                        guard let narrow = narrowBuffer.baseAddress else { return }
+                        guard let source = src.baseAddress, let target = out.baseAddress, let points = codes.baseAddress else {
+                            narrow.initialize(repeating: 0x80, count: Self.scalarBytesPadding)
+                            narrowCount = Self.scalarBytesPadding
+                            return
+                        }
                         // Counters local to this closure, so they stay in registers.
                         var i = 0, count = 0, written = 0
                         while i < n {
@@ -91,6 +117,9 @@ public struct FoldedText: Sendable {
                                 let to = UnsafeMutableRawPointer(target + written)
                                 to.storeBytes(of: f0, as: UInt64.self)
                                 to.storeBytes(of: f1, toByteOffset: 8, as: UInt64.self)
+                                let narrowTo = UnsafeMutableRawPointer(narrow + count)
+                                narrowTo.storeBytes(of: f0, as: UInt64.self)
+                                narrowTo.storeBytes(of: f1, toByteOffset: 8, as: UInt64.self)
                                 let wide0 = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(f0, to: SIMD8<UInt8>.self))
                                 let wide1 = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(f1, to: SIMD8<UInt8>.self))
                                 let codesTo = UnsafeMutableRawPointer(points + count)
@@ -104,6 +133,7 @@ public struct FoldedText: Sendable {
                                 if w & 0x8080_8080_8080_8080 == 0 {
                                     let f = Folding.foldASCII(w)
                                     UnsafeMutableRawPointer(target + written).storeBytes(of: f, as: UInt64.self)
+                                    UnsafeMutableRawPointer(narrow + count).storeBytes(of: f, as: UInt64.self)
                                     let wide = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(f, to: SIMD8<UInt8>.self))
                                     UnsafeMutableRawPointer(points + count).storeBytes(of: wide, as: SIMD8<UInt32>.self)
                                     written &+= 8; count &+= 8; i &+= 8
@@ -118,6 +148,7 @@ public struct FoldedText: Sendable {
                                     let f = asciiFold[Int(b)]
                                     target[written] = f
                                     points[count] = UInt32(f)
+                                    narrow[count] = f
                                     written &+= 1; count &+= 1; i &+= 1
                                     continue
                                 }
@@ -127,19 +158,46 @@ public struct FoldedText: Sendable {
                                 i += length
                                 let f = Folding.fold(Unicode.Scalar(v) ?? "\u{FFFD}")
                                 points[count] = f.value
+                                narrow[count] = f.value < 0x80 ? UInt8(truncatingIfNeeded: f.value) : 0x80
                                 count += 1
                                 UTF8.encode(f) { byte in target[written] = byte; written += 1 }
+                                if f.value >= 0x80 && tableFits {
+                                    if table.isEmpty { table.reserveCapacity(64); table.append(0) }
+                                    if table.count >= maxEntries { tableFits = false; continue }
+                                    // Its scalar offset, and the continuation bytes up to its end.
+                                    table.append(OffsetMap.sparseEntry(scalar: count &- 1, continuationBytes: written &- count))
+                                }
                             }
                         }
+                        (narrow + count).initialize(repeating: 0x80, count: Self.scalarBytesPadding)
+                        narrowCount = count + Self.scalarBytesPadding
                         codeCount = count
                         outCount = written
                     }
+                  }
                 }
             }
         }
         bytes = folded
         scalars = scalarOut
-        offsets = OffsetMap(utf8: folded)
+        scalarBytes = narrowOut
+        offsets = Self.offsetMap(folded, table: &table, fits: tableFits)
+    }
+
+    /// The offset map of the folded bytes, from the entries the fold noted (`table`, empty when
+    /// every code point folded to ASCII) when they are what `OffsetMap.init(utf8:)` would
+    /// make: for a text that is not empty, and when their number is within its limit for the
+    /// folded length (else that init falls back to checkpoints, and is left to do so).
+    private static func offsetMap(_ folded: [UInt8], table: inout [UInt64], fits: Bool) -> OffsetMap {
+        let n = folded.count
+        guard n > 0, fits else { return OffsetMap(utf8: folded) }
+        let entries = max(table.count, 1)
+        guard entries <= OffsetMap.sparseLimit(byteCount: n) else { return OffsetMap(utf8: folded) }
+        guard entries > 1 else { return OffsetMap(utf8: folded, sparseTable: [], entries: 1) }
+        let blocks = OffsetMap.bucketCount(byteCount: n)
+        table.append(contentsOf: repeatElement(0, count: 1 + blocks))
+        table.withUnsafeMutableBufferPointer { OffsetMap.closeSparseTable($0.baseAddress!, entries: entries, blocks: blocks) }
+        return OffsetMap(utf8: folded, sparseTable: table, entries: entries)
     }
 
     /// The code-point span of a byte range found in `bytes`.

@@ -153,7 +153,9 @@ import SlantText
             for start in 0...text.count {
                 var expected = start
                 while expected < text.count && (0x61...0x7A).contains(text[expected]) { expected += 1 }
-                let got = text.withUnsafeBufferPointer { PatternSet.endOfLetters($0.baseAddress!, from: start, count: text.count) }
+                // A byte each, padded, as `FoldedText.scalarBytes` has them.
+                let bytes = text.map { $0 < 0x80 ? UInt8($0) : 0x80 } + [UInt8](repeating: 0x80, count: FoldedText.scalarBytesPadding)
+                let got = bytes.withUnsafeBufferPointer { PatternSet.endOfLetters($0.baseAddress!, from: start) }
                 #expect(got == expected, "\(text) from \(start)")
             }
         }

@@ -119,6 +119,8 @@ import Testing
                     let folded = FoldedText(text)
                     #expect(folded.bytes == Folding.foldedUTF8(text), "\(other) at \(at), tail \(tail)")
                     #expect(folded.scalars == text.unicodeScalars.map { Folding.fold($0).value })
+                    #expect(folded.scalarBytes == folded.scalars.map { $0 < 0x80 ? UInt8($0) : 0x80 }
+                                                  + [UInt8](repeating: 0x80, count: FoldedText.scalarBytesPadding))
                 }
             }
         }

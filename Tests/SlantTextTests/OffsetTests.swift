@@ -75,7 +75,10 @@ import Testing
         #expect(folded.bytes == Folding.foldedUTF8(text))
         #expect(folded.scalars == text.unicodeScalars.map { Folding.fold($0).value })
         #expect(folded.offsets.scalarCount == text.unicodeScalars.count)
+        #expect(folded.scalarBytes == folded.scalars.map { $0 < 0x80 ? UInt8($0) : 0x80 }
+                                      + [UInt8](repeating: 0x80, count: FoldedText.scalarBytesPadding))
         #expect(FoldedText("").bytes.isEmpty && FoldedText("").scalars.isEmpty)
+        #expect(FoldedText("").scalarBytes == [UInt8](repeating: 0x80, count: FoldedText.scalarBytesPadding))
     }
 
     /// Counting continuation bytes eight at a time agrees with counting scalars one by one,

@@ -86,7 +86,7 @@ public struct Engine: Sendable {
         var warnings: [String] = [] // patterns that ran out of their budget (PatternBudget.swift)
         if !patterns.isEmpty {
             var exhausted: [Bool] = []
-            for (slot, spans) in zip(simpleSlots, simplePatterns.matches(in: folded.scalars, exhausted: &exhausted)) { patternMatches[slot] = spans }
+            for (slot, spans) in zip(simpleSlots, simplePatterns.matches(in: folded, exhausted: &exhausted)) { patternMatches[slot] = spans }
             for (slot, out) in zip(simpleSlots, exhausted) where out { warnings.append(PatternBudget.warning(patterns[slot].compiled.source)) }
             var foldedString: String?
             for slot in regexSlots {

@@ -269,6 +269,20 @@ struct PatternSet: Sendable {
     /// Patterns with paths (PatternPaths) never run out and are matched without the
     /// machine; the others run in it exactly as `referenceMatches` does.
     func matches(in text: [UInt32], exhausted: inout [Bool]) -> [[TextSpan]] {
+        // The code points a byte each, as `FoldedText.scalarBytes` has them.
+        var bytes = text.map { $0 < 0x80 ? UInt8(truncatingIfNeeded: $0) : 0x80 }
+        bytes += repeatElement(0x80, count: FoldedText.scalarBytesPadding)
+        return matches(in: text, bytes: bytes, exhausted: &exhausted)
+    }
+
+    /// `matches(in:exhausted:)` of a folded text, scanned by its `scalarBytes`.
+    func matches(in folded: FoldedText, exhausted: inout [Bool]) -> [[TextSpan]] {
+        matches(in: folded.scalars, bytes: folded.scalarBytes, exhausted: &exhausted)
+    }
+
+    /// `bytes` is `text` a byte each, padded, as `FoldedText.scalarBytes`.
+    private func matches(in text: [UInt32], bytes: [UInt8], exhausted: inout [Bool]) -> [[TextSpan]] {
+        precondition(bytes.count == text.count + FoldedText.scalarBytesPadding)
         var results = [[TextSpan]](filled: [], count: patterns.count)
         var budget = [Int](filled: PatternBudget.steps(forLength: text.count), count: patterns.count)
         defer { exhausted = budget.map { $0 <= 0 } }
@@ -279,8 +293,9 @@ struct PatternSet: Sendable {
             budget.withUnsafeMutableBufferPointer { budget in
                 resume.withUnsafeMutableBufferPointer { resume in
                     text.withUnsafeBufferPointer { text in
+                      bytes.withUnsafeBufferPointer { bytes in
                         table.withUnsafeBufferPointer { table in
-                            let scan = Scan(text: text, results: results, resume: resume, budget: budget)
+                            let scan = Scan(text: text, bytes: bytes.baseAddress!, results: results, resume: resume, budget: budget)
                             for group in 0..<unrolled.count {
                                 let part = table.baseAddress! + group * Self.tableStride
                                 if skipsWords[group] {
@@ -290,6 +305,7 @@ struct PatternSet: Sendable {
                                 }
                             }
                         }
+                      }
                     }
                 }
             }
@@ -303,6 +319,8 @@ struct PatternSet: Sendable {
     /// checked at every position tried.
     private struct Scan {
         let text: UnsafeBufferPointer<UInt32>
+        /// `text` a byte each, padded (`FoldedText.scalarBytes`).
+        let bytes: UnsafePointer<UInt8>
         let results: UnsafeMutableBufferPointer<[TextSpan]>
         let resume: UnsafeMutableBufferPointer<Int>
         let budget: UnsafeMutableBufferPointer<Int>
@@ -318,24 +336,25 @@ struct PatternSet: Sendable {
         // compares, and leaves the rest to `tryPatterns`.
         // Wrapping arithmetic and no copy of the part read: the overflow checks and the
         // extra register moves were 5 of the loop's 16 instructions per code point.
+        // The code points are read a byte each (`Scan.bytes`), which is their table slot.
         guard let scalars = text.baseAddress else { return }
+        let bytes = scan.bytes
         let count = text.count
         var part = 0, i = 0
         while i < count {
-            let c = scalars[i]
-            let slot = Int(min(c, 128))
+            let slot = Int(bytes[i])
             var candidates = table[part &+ slot]
             if candidates != 0 {
                 if part == 258 {
-                    tryCandidates(group: group, table, at: i, c, slot, scan, stack: &stack)
+                    tryCandidates(group: group, table, at: i, scalars[i], slot, scan, stack: &stack)
                 } else {
                     // Most starts tried fail at the scalar after (PathTable.mayMatch): ruling them
                     // out here, for the whole group at once, spares the call (tryPatterns 9.8M →
                     // 4.3M callgrind instructions on the bench). At the end of the text every
                     // pattern may.
                     let next = i &+ 1
-                    if next < count { candidates &= table[Self.followPart &+ 129 &* slot &+ Int(min(scalars[next], 128))] }
-                    if candidates != 0 { tryPatterns(candidates, group: group, at: i, c, scan, stack: &stack) }
+                    if next < count { candidates &= table[Self.followPart &+ 129 &* slot &+ Int(bytes[next])] }
+                    if candidates != 0 { tryPatterns(candidates, group: group, at: i, scalars[i], scan, stack: &stack) }
                 }
             }
             part = Int(truncatingIfNeeded: table[387 &+ slot])
@@ -343,10 +362,11 @@ struct PatternSet: Sendable {
             // Why: after a word scalar, the letters that follow and a space after them start
             // nothing here (`skipsWords`), the letters leave the part at 129 and the space
             // sets it to 0. Three quarters of news text's code points are such, and the loop
-            // above took 16 instructions for each (the skip takes 4 a letter).
+            // above took 16 instructions for each (the skip takes about one a letter).
             if skippingWords && part == 129 {
-                i = Self.endOfLetters(scalars, from: i, count: count)
-                if i < count && scalars[i] == 0x20 {
+                i = Self.endOfLetters(bytes, from: i)
+                // (No test of the end: the byte there is padding, 0x80.)
+                if bytes[i] == 0x20 {
                     i &+= 1
                     part = 0
                 }
@@ -354,23 +374,24 @@ struct PatternSet: Sendable {
         }
     }
 
-    /// The index of the first scalar at or after `start` that is not a lower-case ASCII letter.
+    /// The index of the first byte at or after `start` that is not a lower-case ASCII
+    /// letter, in code-point bytes (`FoldedText.scalarBytes`), whose padding stops the search.
     ///
-    /// Four scalars a bound check, which leaves four instructions a letter (the plain loop
-    /// took seven). Eight at a time in SIMD lanes was slower still: Swift's SIMD types
-    /// compiled to lane shuffles around every operation.
+    /// Eight at a time, each byte's top bit telling whether it is a letter (every byte is at
+    /// most 0x80, so no sum carries into the next): about one instruction a letter, where
+    /// the four-at-a-time loop over the 32-bit code points took four.
     @inline(__always)
-    static func endOfLetters(_ scalars: UnsafePointer<UInt32>, from start: Int, count: Int) -> Int {
+    static func endOfLetters(_ bytes: UnsafePointer<UInt8>, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, top = ones &* 0x80
         var i = start
-        while i &+ 4 <= count {
-            if scalars[i] &- 0x61 >= 26 { return i }
-            if scalars[i &+ 1] &- 0x61 >= 26 { return i &+ 1 }
-            if scalars[i &+ 2] &- 0x61 >= 26 { return i &+ 2 }
-            if scalars[i &+ 3] &- 0x61 >= 26 { return i &+ 3 }
-            i &+= 4
+        while true {
+            let w = UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self)
+            let atLeastA = w &+ ones &* (0x80 - 0x61) // top bit set where the byte is >= "a"
+            let pastZ = w &+ ones &* (0x80 - 0x7B) // top bit set where the byte is > "z"
+            let other = (~atLeastA | pastZ) & top
+            if other != 0 { return i &+ other.trailingZeroBitCount &>> 3 }
+            i &+= 8
         }
-        while i < count && scalars[i] &- 0x61 < 26 { i &+= 1 }
-        return i
     }
 
     /// `scan` at position `i` when the part read was 258, the scalar before being beyond
