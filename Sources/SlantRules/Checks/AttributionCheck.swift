@@ -250,7 +250,7 @@ enum AttributionCheck {
                 continue
             }
             // Follows a quotation and names its speaker: “…” ― Jane Doe.
-            guard isDash, i > 0, quotes.contains(where: { $0.depth == 0 && $0.closeMark != nil && $0.span.end == tokens[i - 1].span.end }),
+            guard isDash, i > 0, quotes.contains(where: { $0.depth == 0 && $0.isClosed && $0.span.end == tokens[i - 1].span.end }),
                   i + 1 < tokens.count, tokens[i + 1].kind == .word, ctx.isCapitalised(i + 1) else { continue }
             var k = i + 1
             while k + 1 < tokens.count && k - i < 5 && tokens[k + 1].kind == .word && ctx.isCapitalised(k + 1) { k += 1 }
