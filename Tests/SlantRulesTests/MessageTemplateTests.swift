@@ -36,4 +36,21 @@ import SlantText
         #expect(f.message == "{match}")
         #expect(f != fixed)
     }
+
+    /// A finding made with its entry as the template's term fills it with that entry, and
+    /// keeps that term when the entry is changed afterwards.
+    @Test func aFindingsTermIsItsEntryAndStaysSo() {
+        var f = Finding(rule: "r", family: .loadedLanguage, span: TextSpan(start: 0, end: 3), text: "bad",
+                        template: "{match} / {term}", weight: 1, voice: .author, paragraph: 0, entry: "bad word")
+        #expect(f.message == "bad / bad word")
+        f.entry = "other"
+        #expect(f.message == "bad / bad word")
+        #expect(f.entry == "other")
+        var noEntry = f
+        noEntry.message = "fixed"
+        #expect(noEntry.message == "fixed")
+        let withoutEntry = Finding(rule: "r", family: .loadedLanguage, span: TextSpan(start: 0, end: 3), text: "bad",
+                                   template: "{term}!", weight: 1, voice: .author, paragraph: 0, entry: nil)
+        #expect(withoutEntry.message == "bad!")
+    }
 }

@@ -278,7 +278,7 @@ enum AttributionCheck {
                      source: String?, type: SourceType, sourceSpan: TextSpan? = nil) -> Finding {
         let text = ctx.text(cue)
         return Finding(rule: rule.id, family: rule.family, span: cue, text: text,
-                       template: rule.message, term: entry,
+                       template: rule.message,
                        weight: rule.weight * slots.weight(of: type), voice: ctx.voice(of: cue), paragraph: ctx.paragraph.index,
                        entry: entry, lexicon: lexicon, source: source, sourceType: type, sourceSpan: sourceSpan)
     }

@@ -24,7 +24,7 @@ enum LexiconCheck {
             let text = ctx.text(hit.span)
             let term = ctx.term(of: hit)
             findings.add(Finding(rule: rule.id, family: rule.family, span: hit.span, text: text,
-                                    template: rule.message, term: term,
+                                    template: rule.message,
                                     weight: rule.weight * hit.weight, voice: ctx.voice(of: hit.span), paragraph: ctx.paragraph.index,
                                     entry: term, lexicon: ctx.lexiconID(of: hit)))
         }

@@ -13,13 +13,18 @@ public struct Finding: Sendable, Hashable {
     /// filling every template was 4 % of scoring.
     public var message: String {
         get {
-            guard let template = messageTemplate else { return fixedMessage }
-            return MessageTemplate.fill(template.text, match: template.match ?? text, term: template.term,
-                                        source: source, sourceType: sourceType)
+            switch messageKind {
+            case .fixed: return messageText
+            case .template, .entryIsTerm:
+                return MessageTemplate.fill(messageText, match: messageMatch ?? text, term: messageKind == .entryIsTerm ? entry : messageTerm,
+                                            source: source, sourceType: sourceType)
+            }
         }
         set {
-            fixedMessage = newValue
-            messageTemplate = nil
+            messageText = newValue
+            messageKind = .fixed
+            messageMatch = nil
+            messageTerm = nil
         }
     }
     /// What the finding adds to its family's score (0 when it is only informative).
@@ -27,7 +32,15 @@ public struct Finding: Sendable, Hashable {
     public var voice: Voice
     public var paragraph: Int
     /// The lexicon entry, pattern or claim signal that fired.
-    public var entry: String?
+    public var entry: String? {
+        // A message whose term was this entry keeps the term it was made with.
+        didSet {
+            if messageKind == .entryIsTerm {
+                messageTerm = oldValue
+                messageKind = .template
+            }
+        }
+    }
     public var lexicon: String?
     /// For attributions: who is credited, and what kind of source that is.
     public var source: String?
@@ -35,8 +48,23 @@ public struct Finding: Sendable, Hashable {
     /// Where the credited source stands in the text, when it was found.
     public var sourceSpan: TextSpan?
 
-    private var fixedMessage = ""
-    private var messageTemplate: (text: String, match: String?, term: String?)?
+    /// The message as held: the rule's template and what fills it, or the message itself.
+    /// (Four fields rather than a fixed message and an optional template: each string a
+    /// finding holds is a retain when it is made and a release when it goes, for every
+    /// finding; and most findings' term is their entry, held once.)
+    private var messageText: String
+    private var messageMatch: String?
+    private var messageTerm: String?
+    private var messageKind: MessageKind
+
+    private enum MessageKind: UInt8, Sendable {
+        /// `messageText` is the message.
+        case fixed
+        /// `messageText` is a template; its term is `messageTerm`.
+        case template
+        /// `messageText` is a template; its term is `entry`.
+        case entryIsTerm
+    }
 
     /// Findings in the author's voice count towards the editorializing score.
     public var counts: Bool { voice == .author && weight != 0 }
@@ -64,10 +92,9 @@ extension Finding {
     init(rule: String, family: Family, span: TextSpan, text: String, message: String, weight: Double, voice: Voice,
          paragraph: Int, entry: String? = nil, lexicon: String? = nil, source: String? = nil,
          sourceType: SourceType? = nil, sourceSpan: TextSpan? = nil) {
-        self.init(rule: rule, family: family, span: span, text: text, template: message, match: nil, term: nil, weight: weight,
-                  voice: voice, paragraph: paragraph, entry: entry, lexicon: lexicon, source: source, sourceType: sourceType,
-                  sourceSpan: sourceSpan)
-        self.message = message
+        self.init(rule: rule, family: family, span: span, text: text, weight: weight, voice: voice, paragraph: paragraph,
+                  entry: entry, lexicon: lexicon, source: source, sourceType: sourceType, sourceSpan: sourceSpan,
+                  messageText: message, messageMatch: nil, messageTerm: nil, messageKind: .fixed)
     }
 
     /// A finding whose message is the rule's `template`, filled when read with `match`
@@ -77,7 +104,16 @@ extension Finding {
          sourceType: SourceType? = nil, sourceSpan: TextSpan? = nil) {
         self.init(rule: rule, family: family, span: span, text: text, weight: weight, voice: voice, paragraph: paragraph,
                   entry: entry, lexicon: lexicon, source: source, sourceType: sourceType, sourceSpan: sourceSpan,
-                  messageTemplate: (template, match, term))
+                  messageText: template, messageMatch: match, messageTerm: term, messageKind: .template)
+    }
+
+    /// A finding whose message is the rule's `template`, with the finding's entry as its term.
+    init(rule: String, family: Family, span: TextSpan, text: String, template: String, match: String? = nil,
+         weight: Double, voice: Voice, paragraph: Int, entry: String?, lexicon: String? = nil, source: String? = nil,
+         sourceType: SourceType? = nil, sourceSpan: TextSpan? = nil) {
+        self.init(rule: rule, family: family, span: span, text: text, weight: weight, voice: voice, paragraph: paragraph,
+                  entry: entry, lexicon: lexicon, source: source, sourceType: sourceType, sourceSpan: sourceSpan,
+                  messageText: template, messageMatch: match, messageTerm: nil, messageKind: .entryIsTerm)
     }
 }
 
