@@ -313,13 +313,13 @@ enum AttributionCheck {
         let next = after < tokens.count ? ctx.word(after) : .none
         let prevIsWord = first > 0 && tokens[first - 1].kind == .word
         let prev1 = prevIsWord ? ctx.word(first - 1) : .none
-        let prev2 = first > 1 && tokens[first - 2].kind == .word ? ctx.word(first - 2) : .none
+        // The word two back, made only where a rule reaches it (few cues get that far).
+        func prev2() -> Word { first > 1 && tokens[first - 2].kind == .word ? ctx.word(first - 2) : .none }
         // Each word's classes looked up once, for all the lists asked about it.
         let p1 = prevIsWord ? ctx.classes(first - 1) : [], nx = after < tokens.count ? ctx.classes(after) : []
         let hd = head.classes
         let past = head.endsWith("ed") || hd.contains(.irregularPasts)
         let plain = !past && !head.endsWith("ing")                // base or -s form: may be a noun
-        let sentenceStart = ctx.sentenceSpan(containing: cue.span.start)?.start
         let contraction = p1.contains(.contractions)
         if prevIsWord && !contraction {
             // A noun after a determiner or possessive: "the report", "Trump's claims".
@@ -342,15 +342,16 @@ enum AttributionCheck {
         // (a capitalised "May" or "Will" is a name: "Theresa May said").
         // ("went on to explain", "going on to say" continue a report.)
         if p1.contains(.modals) && next != "that" && !ctx.isCapitalised(first - 1)
-            && !(prev1 == "to" && prev2 == "on") { return false }
+            && !(prev1 == "to" && prev2() == "on") { return false }
         // "was told to leave" is passive; "is seeking to", "is promising to" are progressive.
-        let passive = past && (p1.contains(.beForms) || (prev1.endsWith("ly") && WordClass.beForms.contains(prev2))) // "been harshly criticized"
+        let passive = past && (p1.contains(.beForms) || (prev1.endsWith("ly") && WordClass.beForms.contains(prev2()))) // "been harshly criticized"
         switch next {
         case "to", "not":
             // "vowed to rebuild", "declined to comment" credit an intention; "was told to leave"
             // and "asked to wait" report nothing — unless the participle opens the sentence.
             if passive || WordClass.requestVerbs.contains(form) {
-                if !(past && sentenceStart == cue.span.start) { return false }
+                // (The sentence is only looked up here: few cues get this far.)
+                if !(past && ctx.sentenceSpan(containing: cue.span.start)?.start == cue.span.start) { return false }
             }
         case "up", "off", "out":
             return false
@@ -366,7 +367,7 @@ enum AttributionCheck {
         if past && !hd.contains(.plainPasts) {
             // "a notice posted on the website", "the report published by": a participle after a noun.
             // ("the company agreed to", "the president declined to" are verbs.)
-            if prevIsWord && WordClass.determiners.contains(prev2) && nx.contains(.prepositions) && next != "to" { return false }
+            if prevIsWord && WordClass.determiners.contains(prev2()) && nx.contains(.prepositions) && next != "to" { return false }
         } else if plain {
             // "report", "promises", "claims" are nouns too: "broken promises", "the report shows".
             if prevIsWord && !form.contains(byte: 0x20) && (prev1.endsWith("en") || prev1.endsWith("ed"))
