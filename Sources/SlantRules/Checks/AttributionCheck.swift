@@ -415,13 +415,14 @@ enum AttributionCheck {
         let afterCue = ctx.tokenIndex(atOrAfter: cue.span.end)
         let sentence = ctx.sentenceSpan(containing: cue.span.start) ?? ctx.paragraph.span
         let lowest = ctx.tokenIndex(atOrAfter: sentence.start)
-        let highest = ctx.tokenIndex(atOrAfter: sentence.end) // exclusive
         // Another cue closes the phrase: "said some owners had asked" credits nobody with "asked".
         func phrase(backwardFrom end: Int, _ ctx: ParagraphContext) -> TextSpan? {
             trimmed(AttributionCheck.phrase(backwardFrom: end, ctx, lowest: lowest, stops: cues, except: cue.span), ctx)
         }
         func phrase(forwardFrom start: Int, _ ctx: ParagraphContext) -> TextSpan? {
-            trimmed(AttributionCheck.phrase(forwardFrom: start, ctx, highest: highest, stops: cues, except: cue.span), ctx)
+            // (The sentence's end is looked up only here: most sources stand before their cue.)
+            let highest = ctx.tokenIndex(atOrAfter: sentence.end) // exclusive
+            return trimmed(AttributionCheck.phrase(forwardFrom: start, ctx, highest: highest, stops: cues, except: cue.span), ctx)
         }
         if ctx.cueTraits(of: cue).contains(.sourceFollows) {
             return phrase(forwardFrom: afterCue, ctx)
