@@ -81,13 +81,13 @@ enum QuoteFinder {
     /// The same, left in `scratch.found`, with `scratch` as working space.
     static func find(in p: ArraySlice<Unicode.Scalar>, candidates: ArraySlice<Int>, scratch: inout Scratch) {
         guard !candidates.isEmpty else {
-            if !scratch.found.isEmpty { scratch.found.removeLast(scratch.found.count) }
+            scratch.found.removeAllKeepingRoom()
             return
         }
         let lo = p.startIndex, hi = p.endIndex
         scratch.lo = lo
-        if !scratch.stack.isEmpty { scratch.stack.removeLast(scratch.stack.count) }
-        if !scratch.found.isEmpty { scratch.found.removeLast(scratch.found.count) }
+        scratch.stack.removeAllKeepingRoom()
+        scratch.found.removeAllKeepingRoom()
         for i in candidates {
             let c = p[i]
             let v = c.value

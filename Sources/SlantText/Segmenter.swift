@@ -77,8 +77,8 @@ public enum Segmenter {
         let lo = p.startIndex
         QuoteFinder.find(in: p, candidates: quoteCandidates, scratch: &quoteScratch)
         let found = quoteScratch.found
-        if !quoteScratch.marks.isEmpty { quoteScratch.marks.removeLast(quoteScratch.marks.count) }
-        if !quoteScratch.closes.isEmpty { quoteScratch.closes.removeLast(quoteScratch.closes.count) }
+        quoteScratch.marks.removeAllKeepingRoom()
+        quoteScratch.closes.removeAllKeepingRoom()
         var quotes: [Quote] = []
         if !found.isEmpty {
             // Reserved only when there is something to hold: on an empty array even

@@ -79,7 +79,7 @@ import SlantText
         for w in words {
             for cue in cues {
                 let plain = w == cue || (w.hasSuffix(cue) && w.hasSuffix(" " + cue))
-                #expect(ScareQuoteCheck.endsWith(w, cue) == plain, "\(w) ends with \(cue)")
+                #expect(ScareQuoteCheck.endsWith(w, last: ScareQuoteCheck.lastByte(w), ScareQuoteCheck.Cue(cue)) == plain, "\(w) ends with \(cue)")
             }
         }
     }
@@ -134,7 +134,8 @@ import SlantText
         let shared = ArticleContext(article: article, folded: folded, hits: hits, allPatternMatches: [])
         let ctx = ParagraphContext(shared, paragraph: article.paragraphs[0], ordinal: 0, tokenBase: 0)
         let slots = Array(hits.bySlot.indices)
-        let fresh = ctx.longestHits(inSlots: slots)
+        var fresh: [LexiconHit] = []
+        ctx.longestHits(inSlots: slots, into: &fresh)
         #expect(!fresh.isEmpty)
         var reused = (0..<7).map { LexiconHit(slot: 0, termIndex: $0, weight: 2, span: TextSpan(start: $0, end: $0 + 3)) }
         ctx.longestHits(inSlots: slots, into: &reused)

@@ -50,7 +50,7 @@ import SlantText
             for paragraph in article.paragraphs {
                 let tokens = paragraph.tokens
                 let spans = tokens.map(\.span)
-                let (packed, others) = folded.packedWords(of: tokens, in: paragraph.span)
+                let (packed, others) = folded.packedWords(of: tokens)
                 #expect(packed.count == spans.count)
                 for (i, span) in spans.enumerated() {
                     let lo = folded.byteOffset(ofScalar: span.start), hi = folded.byteOffset(ofScalar: span.end)
@@ -79,7 +79,7 @@ import SlantText
                 var noted: [Int32] = []
                 let out = UnsafeMutableBufferPointer<PackedWord>.allocate(capacity: tokens.count)
                 defer { out.deallocate() }
-                folded.pack(tokens, in: paragraph.span, into: out, others: &others, complementWords: &noted, base: base)
+                folded.pack(tokens, into: out, others: &others, complementWords: &noted, base: base)
                 let expected = tokens.indices.filter { i in
                     let lo = folded.byteOffset(ofScalar: tokens[i].span.start), hi = folded.byteOffset(ofScalar: tokens[i].span.end)
                     return words.contains(String(decoding: folded.bytes[lo..<hi], as: UTF8.self))
@@ -110,14 +110,13 @@ import SlantText
                     text += String(letters[0..<length]) + (length % 3 == 0 ? "" : " ")
                     spans.append(TextSpan(start: at, end: at + length))
                 }
-                let end = text.unicodeScalars.count
                 text += tail
                 // One token out of order, one reaching back before the paragraph.
                 spans.insert(spans[3], at: 10)
                 spans.append(TextSpan(start: start - 3, end: start + 2))
                 let folded = FoldedText(text)
                 let tokens = spans.map { Token(span: $0, kind: .word) }
-                let (packed, others) = folded.packedWords(of: tokens, in: TextSpan(start: start, end: end))
+                let (packed, others) = folded.packedWords(of: tokens)
                 for (i, span) in spans.enumerated() {
                     let lo = folded.byteOffset(ofScalar: span.start), hi = folded.byteOffset(ofScalar: span.end)
                     let expected = String(decoding: folded.bytes[lo..<hi], as: UTF8.self)
@@ -147,12 +146,11 @@ import SlantText
                 let end = text.unicodeScalars.count
                 text += suffix
                 let folded = FoldedText(text)
-                let paragraph = TextSpan(start: start, end: end)
                 // Two tokens that reach past the paragraph (one into the non-ASCII text before it).
                 if !suffix.isEmpty { spans.append(TextSpan(start: end - 2, end: end + 2)) }
                 if start > 0 { spans.append(TextSpan(start: start - 2, end: start + 3)) }
                 let tokens = spans.map { Token(span: $0, kind: .word) }
-                let (packed, others) = folded.packedWords(of: tokens, in: paragraph)
+                let (packed, others) = folded.packedWords(of: tokens)
                 for (i, span) in spans.enumerated() {
                     let lo = folded.byteOffset(ofScalar: span.start), hi = folded.byteOffset(ofScalar: span.end)
                     let expected = String(decoding: folded.bytes[lo..<hi], as: UTF8.self)

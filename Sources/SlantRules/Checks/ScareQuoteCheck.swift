@@ -142,12 +142,8 @@ enum ScareQuoteCheck {
         return utf8.isEmpty ? nil : utf8[utf8.index(before: utf8.endIndex)]
     }
 
-    /// Whether the words are the cue or end with a space and the cue.
-    static func endsWith(_ words: String, _ cue: String) -> Bool {
-        endsWith(words, last: lastByte(words), Cue(cue))
-    }
-
-    /// `endsWith(_:_:)` with the words' last byte at hand.
+    /// Whether the words are the cue or end with a space and the cue (`last` is the words'
+    /// last byte, `lastByte(words)`, found once for all the cues).
     @inline(__always)
     static func endsWith(_ words: String, last: UInt8?, _ cue: Cue) -> Bool {
         // Asked first, the cue's last letter rules out most cues without comparing characters.

@@ -10,17 +10,17 @@ extension FoldedText {
     /// offsets, so no byte offsets are walked; written into the result's buffer
     /// with no captured state (appending from a nested function made every word pay an
     /// exclusivity check).
-    func packedWords(of tokens: [Token], in paragraph: TextSpan) -> (packed: [PackedWord], others: [String]) {
+    func packedWords(of tokens: [Token]) -> (packed: [PackedWord], others: [String]) {
         var others: [String] = []
         var complements: [Int32] = []
         let packed = [PackedWord](unsafeUninitializedCapacity: tokens.count) { out, initialized in
-            pack(tokens, in: paragraph, into: out, others: &others, complementWords: &complements, base: 0)
+            pack(tokens, into: out, others: &others, complementWords: &complements, base: 0)
             initialized = tokens.count
         }
         return (packed, others)
     }
 
-    /// `packedWords(of:in:)` written into `out[0..<tokens.count]`, with the words that cannot
+    /// `packedWords(of:)` written into `out[0..<tokens.count]`, with the words that cannot
     /// be packed appended to `others` (so one list can serve every paragraph of an article).
     ///
     /// The index (`base` plus the token's) of every token that is "that", "whether", "how"
@@ -28,10 +28,7 @@ extension FoldedText {
     /// clauses: noted here, where each word is in hand, instead of by a pass of that check
     /// over every token of every paragraph (the pass cost 3.5M callgrind instructions on the
     /// bench; noting the words here, 1.2M).
-    ///
-    /// (`paragraph`, the tokens' paragraph, is no longer needed: every token is read by its
-    /// code-point offsets.)
-    func pack(_ tokens: [Token], in paragraph: TextSpan, into out: UnsafeMutableBufferPointer<PackedWord>, others: inout [String],
+    func pack(_ tokens: [Token], into out: UnsafeMutableBufferPointer<PackedWord>, others: inout [String],
               complementWords: inout [Int32], base: Int) {
         let count = tokens.count
         precondition(out.count >= count)

@@ -93,7 +93,7 @@ final class ArticleContext {
             for paragraph in article.paragraphs where paragraph.kind.isScored {
                 let n = paragraph.tokens.count
                 let before = complements.count
-                folded.pack(paragraph.tokens, in: paragraph.span, into: UnsafeMutableBufferPointer(rebasing: out[base..<base + n]), others: &others,
+                folded.pack(paragraph.tokens, into: UnsafeMutableBufferPointer(rebasing: out[base..<base + n]), others: &others,
                             complementWords: &complements, base: base)
                 complementRanges.append(HitRange(lower: UInt32(before), upper: UInt32(complements.count)))
                 base += n
@@ -104,18 +104,19 @@ final class ArticleContext {
         complementWords = complements
         self.complementRanges = complementRanges
         slotCount = hits.bySlot.count
-        (hitRanges, someHitCrossesItsParagraph, hitMasks) = Self.hitRanges(hits, of: article.paragraphs)
-        matchMasks = Self.matchMasks(allPatternMatches, of: article.paragraphs)
+        var spans: [TextSpan] = []
+        spans.reserveCapacity(article.paragraphs.count)
+        for paragraph in article.paragraphs where paragraph.kind.isScored { spans.append(paragraph.span) }
+        (hitRanges, someHitCrossesItsParagraph, hitMasks) = Self.hitRanges(hits, of: spans)
+        matchMasks = Self.matchMasks(allPatternMatches, of: spans)
     }
 
     /// For each scored paragraph, the hits of each slot that start inside it: paragraphs
     /// come in text order, so each slot's list is walked once per article, slot by slot
     /// (asking the lists paragraph by paragraph retained each list every time), hit by hit.
-    static func hitRanges(_ hits: LexiconHits, of paragraphs: [Paragraph]) -> (ranges: [HitRange], crossing: Bool, masks: [SlotMask]) {
+    /// (`spans` are the scored paragraphs' spans, in order.)
+    static func hitRanges(_ hits: LexiconHits, of spans: [TextSpan]) -> (ranges: [HitRange], crossing: Bool, masks: [SlotMask]) {
         let slots = hits.bySlot.count
-        var spans: [TextSpan] = []
-        spans.reserveCapacity(paragraphs.count)
-        for paragraph in paragraphs where paragraph.kind.isScored { spans.append(paragraph.span) }
         var ranges = [HitRange](filled: HitRange(), count: slots * spans.count)
         var masks = [SlotMask](filled: SlotMask(), count: spans.count)
         var crossing = false
@@ -147,10 +148,7 @@ final class ArticleContext {
 
     /// For each scored paragraph, the pattern slots with a match inside it (as
     /// `ParagraphContext.hasMatches(ofSlot:in:)` answers for the paragraph's span).
-    static func matchMasks(_ matches: [[TextSpan]], of paragraphs: [Paragraph]) -> [SlotMask] {
-        var spans: [TextSpan] = []
-        spans.reserveCapacity(paragraphs.count)
-        for paragraph in paragraphs where paragraph.kind.isScored { spans.append(paragraph.span) }
+    static func matchMasks(_ matches: [[TextSpan]], of spans: [TextSpan]) -> [SlotMask] {
         var masks = [SlotMask](filled: SlotMask(), count: spans.count)
         for (slot, list) in matches.enumerated() where !list.isEmpty {
             // Both lists are in text order: one walk of the paragraphs per slot.
@@ -232,16 +230,10 @@ struct ParagraphContext {
     }
 
     /// Hits of several lexicons, in position order, with those inside a longer hit dropped
-    /// (`LexiconCheck.keepLongest`), gathered into one list made to measure.
-    func longestHits(inSlots slots: [Int], _ more: [Int] = []) -> [LexiconHit] {
-        var all: [LexiconHit] = []
-        longestHits(inSlots: slots, more, into: &all)
-        return all
-    }
-
-    /// `longestHits(inSlots:_:)` into `all`, which is emptied first and keeps its room: the
-    /// checks fill lists borrowed from the article (`ArticleContext.borrowHitList`), where a
-    /// new list for every rule in every paragraph was an allocation and a free each time.
+    /// (`LexiconCheck.keepLongest`), gathered into `all`, which is emptied first and keeps
+    /// its room: the checks fill lists borrowed from the article
+    /// (`ArticleContext.borrowHitList`), where a new list for every rule in every paragraph
+    /// was an allocation and a free each time.
     func longestHits(inSlots slots: [Int], _ more: [Int] = [], into all: inout [LexiconHit]) {
         // (Emptied one hit at a time, keeping the room: lists hold a few hits, and
         // `removeAll(keepingCapacity:)` went through the general `replaceSubrange`, a hundred
@@ -390,15 +382,7 @@ struct ParagraphContext {
         return lo..<hi
     }
 
-    /// Matches of a pattern inside `span`, from the article-wide pass the engine made,
-    /// in order.
-    func matches(ofSlot slot: Int, in span: TextSpan) -> [TextSpan] {
-        var found: [TextSpan] = []
-        forEachMatch(ofSlot: slot, in: span) { found.append($0); return true }
-        return found
-    }
-
-    /// Whether a pattern matched anywhere inside `span`, without building the list.
+    /// Whether a pattern matched anywhere inside `span`.
     func hasMatches(ofSlot slot: Int, in span: TextSpan) -> Bool {
         var any = false
         forEachMatch(ofSlot: slot, in: span) { _ in any = true; return false }

@@ -20,7 +20,7 @@ struct Word {
         self.other = other
     }
 
-    /// The word of one entry of `FoldedText.packedWords(of:in:)`.
+    /// The word of one entry of `FoldedText.packedWords(of:)`.
     @inline(__always)
     init(entry p: PackedWord, others: [String]) {
         if p.hi == 0 && p.lo != 0 {
